@@ -1,0 +1,47 @@
+# Koers — the commands the README names. Only Python 3.11+ is needed on the machine.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+UV := $(VENV)/bin/uv
+DEMO_SIZE ?= 400
+export PYTHONPATH := src
+
+.PHONY: demo install test lint e2e unit migrate seed totp bench-seed static messages clean
+
+$(VENV)/.installed: requirements.lock pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check uv==0.13.9
+	$(UV) pip install --quiet --python $(PY) -r requirements.lock
+	$(UV) pip install --quiet --python $(PY) --no-deps -e .
+	touch $@
+
+install: $(VENV)/.installed
+
+## make demo: install, migrate an embedded SQLite database, load demo data, serve on http://127.0.0.1:8000
+demo: install
+	mkdir -p var
+	DJANGO_SETTINGS_MODULE=koers.conf.dev $(PY) manage.py migrate --noinput -v0
+	DJANGO_SETTINGS_MODULE=koers.conf.dev $(PY) manage.py seed_demo --size $(DEMO_SIZE)
+	@echo ""
+	@echo "Koers draait op http://127.0.0.1:8000  (stoppen met Ctrl+C)"
+	DJANGO_SETTINGS_MODULE=koers.conf.dev $(PY) manage.py runserver 127.0.0.1:8000
+
+totp: install
+	@DJANGO_SETTINGS_MODULE=koers.conf.dev $(PY) manage.py totp $(GEBRUIKER)
+
+## make test: install, lint, and run the whole suite (unit + browser). DATABASE_URL=postgres://… runs on PostgreSQL.
+test: install lint unit e2e
+
+lint: install
+	$(VENV)/bin/ruff check src tests
+	DJANGO_SETTINGS_MODULE=koers.conf.ci $(PY) manage.py makemigrations --check --dry-run -v0
+
+unit: install
+	$(VENV)/bin/pytest -n 2 -m "not e2e" -q
+
+e2e: install
+	bin/ensure-chromium
+	$(VENV)/bin/pytest -m e2e -q -p no:randomly
+
+static:
+	bin/build-static

@@ -1,0 +1,23 @@
+"""The roles people have in Koers, and what each role may do in general (scoping lives in selectors)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Rol(models.TextChoices):
+    KLANTMANAGER = "klantmanager", _("Klantmanager")
+    TEAMLEIDER = "teamleider", _("Teamleider")
+    FUNCTIONEEL_BEHEERDER = "functioneel_beheerder", _("Functioneel beheerder")
+    BELEIDSMEDEWERKER = "beleidsmedewerker", _("Beleidsmedewerker")
+    KETENPARTNER_MEDEWERKER = "ketenpartner_medewerker", _("Medewerker ketenpartner")
+    REGIOCOORDINATOR = "regiocoordinator", _("Regiocoördinator")
+
+
+# Roles that work inside one gemeente and see its dossiers.
+GEMEENTE_ROLLEN = frozenset({Rol.KLANTMANAGER, Rol.TEAMLEIDER, Rol.FUNCTIONEEL_BEHEERDER, Rol.BELEIDSMEDEWERKER})
+# Roles that may see personal data at all (a beleidsmedewerker sees aggregates only).
+PERSOONSGEGEVENS_ROLLEN = frozenset(
+    {Rol.KLANTMANAGER, Rol.TEAMLEIDER, Rol.FUNCTIONEEL_BEHEERDER, Rol.KETENPARTNER_MEDEWERKER, Rol.REGIOCOORDINATOR}
+)
+# Roles that may register people and change dossiers.
+BEWERK_ROLLEN = frozenset({Rol.KLANTMANAGER, Rol.TEAMLEIDER, Rol.FUNCTIONEEL_BEHEERDER})

@@ -1,0 +1,48 @@
+from django.core.management.base import BaseCommand
+
+from koers.demo.seed import DEMO_WACHTWOORD, demo_reservecode
+from koers.demo.seed import seed as seed_data
+
+GETOONDE_LOGINS = [
+    "km.tilburg",
+    "tl.tilburg",
+    "fb.tilburg",
+    "bm.tilburg",
+    "km.winterswijk",
+    "rc.hartvanbrabant",
+    "rc.oostachterhoek",
+    "kp.debrug",
+]
+
+
+class Command(BaseCommand):
+    help = "Fill the database with deterministic synthetic demo data (once) and print the demo logins."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--size", type=int, default=400, help="number of inburgeraars (dossiers)")
+        parser.add_argument("--seed", type=int, default=2026)
+
+    def handle(self, *args, size: int, seed: int, **options):
+        from koers.dossiers.models import Dossier
+
+        if Dossier.objects.exists():
+            self.stdout.write("Er staat al demodata in de database; die blijft staan.")
+        else:
+            ctx = seed_data(grootte=size, seed=seed)
+            self.stdout.write(self.style.SUCCESS(f"{len(ctx.dossier_ids)} dossiers aangemaakt."))
+        self.print_logins()
+
+    def print_logins(self):
+        from koers.accounts.models import Gebruiker
+
+        self.stdout.write(f"\nDemo-logins — wachtwoord voor iedereen: {DEMO_WACHTWOORD}")
+        self.stdout.write(
+            "Tweede factor: een van de reservecodes hieronder (elke code werkt één keer), of de\n"
+            "actuele code uit een authenticator-app:  make totp GEBRUIKER=<gebruikersnaam>\n"
+        )
+        for gebruiker in Gebruiker.objects.filter(username__in=GETOONDE_LOGINS).order_by("rol", "username"):
+            codes = ", ".join(demo_reservecode(gebruiker.username, i) for i in range(3))
+            self.stdout.write(
+                f"  {gebruiker.username:<20} {gebruiker.get_rol_display():<24} "
+                f"{gebruiker.organisatie_naam:<34} reservecodes: {codes}"
+            )

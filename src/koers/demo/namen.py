@@ -1,0 +1,191 @@
+"""Synthetic but realistic newcomer populations: names, languages and the usual doelgroep per nationality."""
+
+# nationality: (male first names, female first names, surnames, languages, doelgroep weights (asiel, gezin, overig))
+POPULATIES: dict[str, tuple[list[str], list[str], list[str], str, tuple[int, int, int]]] = {
+    "Syrisch": (
+        ["Mohammad", "Ahmad", "Khaled", "Omar", "Yousef", "Rami", "Fadi", "Bassel", "Hassan", "Samer"],
+        ["Fatima", "Amina", "Rasha", "Hiba", "Lina", "Noor", "Rana", "Dima", "Reem", "Yara"],
+        ["Al-Hassan", "Haddad", "Khalil", "Ibrahim", "Al-Ahmad", "Darwish", "Nasser", "Suleiman", "Hamdan", "Shami"],
+        "Arabisch, Koerdisch",
+        (85, 14, 1),
+    ),
+    "Eritrees": (
+        ["Yonas", "Tesfay", "Berhane", "Filmon", "Dawit", "Samuel", "Habtom", "Mussie", "Robel", "Aman"],
+        ["Helen", "Senait", "Tsega", "Rahel", "Selam", "Mebrat", "Saba", "Freweini", "Luwam", "Hiwet"],
+        [
+            "Tesfamariam",
+            "Ghebremedhin",
+            "Haile",
+            "Weldemichael",
+            "Kidane",
+            "Tekle",
+            "Berhe",
+            "Gebremariam",
+            "Asfaha",
+            "Negash",
+        ],
+        "Tigrinya",
+        (80, 20, 0),
+    ),
+    "Turks": (
+        ["Mehmet", "Mustafa", "Emre", "Hasan", "Burak", "Murat", "Kemal", "Serkan", "Yusuf", "Osman"],
+        ["Ayşe", "Elif", "Zeynep", "Fatma", "Emine", "Hatice", "Merve", "Büşra", "Esra", "Sevgi"],
+        ["Yılmaz", "Kaya", "Demir", "Şahin", "Çelik", "Öztürk", "Aydın", "Arslan", "Doğan", "Kılıç"],
+        "Turks, Koerdisch",
+        (55, 40, 5),
+    ),
+    "Afghaans": (
+        ["Ahmad", "Mohammad", "Farid", "Hamid", "Sayed", "Najib", "Wahid", "Jawad", "Rahim", "Masoud"],
+        ["Zahra", "Maryam", "Fereshta", "Nilofar", "Parwana", "Shabnam", "Mursal", "Farzana", "Nargis", "Laila"],
+        ["Ahmadi", "Rahimi", "Hashimi", "Karimi", "Noori", "Sultani", "Haidari", "Sadat", "Stanikzai", "Wardak"],
+        "Dari, Pashto",
+        (90, 10, 0),
+    ),
+    "Jemenitisch": (
+        ["Abdullah", "Ali", "Saleh", "Nabil", "Fuad", "Tariq", "Ammar", "Waleed"],
+        ["Huda", "Amal", "Samira", "Maha", "Afrah", "Nada", "Bushra", "Asma"],
+        ["Al-Ahdal", "Saeed", "Ba-Abbad", "Al-Sharabi", "Al-Hakimi", "Qasem", "Al-Maqtari", "Noman"],
+        "Arabisch",
+        (92, 8, 0),
+    ),
+    "Iraaks": (
+        ["Haider", "Mustafa", "Ali", "Hussein", "Karrar", "Ammar", "Zaid", "Sajjad"],
+        ["Zainab", "Noor", "Ruqaya", "Sara", "Maryam", "Hawraa", "Shahad", "Tabarak"],
+        ["Al-Jubouri", "Al-Tamimi", "Hamad", "Kareem", "Al-Obaidi", "Mahmood", "Jaafar", "Al-Saadi"],
+        "Arabisch, Koerdisch (Sorani)",
+        (80, 20, 0),
+    ),
+    "Iraans": (
+        ["Reza", "Amir", "Mehdi", "Hossein", "Saeed", "Behnam", "Arash", "Kaveh"],
+        ["Maryam", "Shirin", "Leila", "Parisa", "Nasrin", "Mahsa", "Niloofar", "Sahar"],
+        ["Mohammadi", "Hosseini", "Rezaei", "Moradi", "Ahmadi", "Jafari", "Karimi", "Sadeghi"],
+        "Farsi",
+        (75, 20, 5),
+    ),
+    "Somalisch": (
+        ["Abdi", "Mohamed", "Hassan", "Ali", "Abdirahman", "Yusuf", "Ahmed", "Omar"],
+        ["Hodan", "Fadumo", "Amina", "Sahra", "Ayaan", "Hawa", "Ifrah", "Nimco"],
+        ["Warsame", "Farah", "Abdullahi", "Jama", "Hirsi", "Osman", "Aden", "Noor"],
+        "Somalisch",
+        (85, 15, 0),
+    ),
+    "Russisch": (
+        ["Dmitri", "Andrei", "Sergei", "Aleksej", "Mikhail", "Pavel"],
+        ["Olga", "Natalia", "Irina", "Jekaterina", "Anastasia", "Svetlana"],
+        ["Ivanov", "Petrov", "Smirnov", "Kuznetsov", "Volkov", "Sokolov"],
+        "Russisch",
+        (10, 75, 15),
+    ),
+    "Wit-Russisch": (
+        ["Aljaksandr", "Siarhei", "Uladzimir", "Ihar"],
+        ["Volha", "Natallia", "Iryna", "Maryja"],
+        ["Kavalenka", "Navumenka", "Lukashevich", "Bahdanovich"],
+        "Belarussisch, Russisch",
+        (30, 60, 10),
+    ),
+    "Moldavisch": (
+        ["Ion", "Vasile", "Andrei", "Mihai"],
+        ["Elena", "Tatiana", "Ana", "Cristina"],
+        ["Popescu", "Rusu", "Ceban", "Munteanu"],
+        "Roemeens, Russisch",
+        (0, 80, 20),
+    ),
+    "Marokkaans": (
+        ["Youssef", "Mohamed", "Hamza", "Karim", "Bilal"],
+        ["Khadija", "Salma", "Naima", "Soukaina", "Hanane"],
+        ["El Amrani", "Bouzid", "El Idrissi", "Benali", "Ouali"],
+        "Arabisch, Tamazight",
+        (0, 90, 10),
+    ),
+    "Indiaas": (
+        ["Arjun", "Rahul", "Vikram", "Sanjay"],
+        ["Priya", "Ananya", "Deepa", "Kavya"],
+        ["Sharma", "Patel", "Iyer", "Reddy"],
+        "Hindi, Engels",
+        (0, 60, 40),
+    ),
+}
+
+# Relative weights, after the inflow of recent cohorts (CBS Statistiek Wet Inburgering).
+GEWICHTEN = {
+    "Syrisch": 30,
+    "Eritrees": 14,
+    "Turks": 14,
+    "Afghaans": 10,
+    "Jemenitisch": 6,
+    "Iraaks": 5,
+    "Iraans": 4,
+    "Somalisch": 4,
+    "Russisch": 3,
+    "Wit-Russisch": 2,
+    "Moldavisch": 2,
+    "Marokkaans": 4,
+    "Indiaas": 2,
+}
+
+AZC_LOCATIES = [
+    "AZC Gilze",
+    "AZC Oisterwijk",
+    "AZC Budel",
+    "AZC Ter Apel",
+    "AZC Zutphen",
+    "AZC Arnhem",
+    "AZC Grave",
+    "AZC Overloon",
+    "AZC Winterswijk (noodopvang)",
+    "AZC Baexem",
+]
+
+STRATEN = [
+    "Stationsstraat",
+    "Korvelseweg",
+    "Ringbaan-West",
+    "Bredaseweg",
+    "Goirleseweg",
+    "Wilhelminapark",
+    "Kerkstraat",
+    "Molenstraat",
+    "Dorpsstraat",
+    "Markt",
+    "Meddosestraat",
+    "Misterweg",
+    "Ratumsestraat",
+]
+
+REGIOS = {
+    "Regio Hart van Brabant": [
+        ("Tilburg", "0855", 8),
+        ("Oisterwijk", "0824", 2),
+        ("Dongen", "0766", 2),
+        ("Goirle", "0785", 2),
+        ("Hilvarenbeek", "0798", 2),
+        ("Gilze en Rijen", "0784", 2),
+        ("Loon op Zand", "0809", 2),
+        ("Waalwijk", "0867", 3),
+        ("Heusden", "0797", 2),
+    ],
+    "Oost-Achterhoek": [
+        ("Winterswijk", "0294", 2),
+        ("Aalten", "0197", 2),
+        ("Oost Gelre", "1586", 2),
+        ("Berkelland", "1859", 2),
+    ],
+}
+
+KLANTMANAGER_NAMEN = [
+    ("Sanne", "de Vries"),
+    ("Mark", "Jansen"),
+    ("Fatma", "Yıldız"),
+    ("Joost", "van den Berg"),
+    ("Lotte", "Bakker"),
+    ("Ricardo", "Martina"),
+    ("Esther", "Visser"),
+    ("Bram", "Smits"),
+    ("Nadia", "El Khatib"),
+    ("Koen", "Mulder"),
+    ("Ilse", "de Graaf"),
+    ("Thijs", "Hendriks"),
+    ("Samira", "Azzouzi"),
+    ("Ruud", "van Dijk"),
+    ("Anouk", "Peters"),
+]

@@ -1,0 +1,107 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from koers.accounts.models import Gebruiker, Ketenpartner
+from koers.inburgeraars.models import Gezinslid, Inburgeraar
+from koers.inburgeraars.services import PERSOONSVELDEN
+from koers.inburgeraars.validators import normaliseer_bsn
+
+from .status import TOEGESTANE_OVERGANGEN, Afsluitreden, Status
+
+
+class DatumInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class InburgeraarForm(forms.ModelForm):
+    versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Inburgeraar
+        fields = PERSOONSVELDEN
+        widgets = {"geboortedatum": DatumInput(), "talen": forms.TextInput()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["versie"].initial = self.instance.versie
+        autocomplete = {
+            "voornamen": "given-name",
+            "achternaam": "family-name",
+            "telefoon": "tel",
+            "email": "email",
+            "adres": "street-address",
+            "tussenvoegsel": "additional-name",
+        }
+        for naam, waarde in autocomplete.items():
+            self.fields[naam].widget.attrs["autocomplete"] = waarde
+        self.fields["bsn"].widget.attrs.update({"inputmode": "numeric"})
+        self.fields["v_nummer"].widget.attrs.update({"inputmode": "numeric"})
+
+    def clean_bsn(self):
+        return normaliseer_bsn(self.cleaned_data.get("bsn", ""))
+
+    def clean_v_nummer(self):
+        return (self.cleaned_data.get("v_nummer") or "").replace(" ", "").replace(".", "")
+
+    def persoonsgegevens(self) -> dict:
+        return {veld: self.cleaned_data[veld] for veld in PERSOONSVELDEN}
+
+
+class RegistratieForm(InburgeraarForm):
+    geen_dubbel = forms.BooleanField(
+        label=_("Ik heb de mogelijke dubbele registraties bekeken: dit is een andere persoon."), required=False
+    )
+
+
+class GezinslidForm(forms.ModelForm):
+    class Meta:
+        model = Gezinslid
+        fields = ["soort", "naam", "geboortedatum"]
+        widgets = {"geboortedatum": DatumInput()}
+
+
+class StatusForm(forms.Form):
+    naar = forms.ChoiceField(label=_("Nieuwe status"))
+    afsluitreden = forms.ChoiceField(
+        label=_("Reden van afsluiten"), required=False, choices=[("", "—"), *Afsluitreden.choices]
+    )
+    toelichting = forms.CharField(label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    versie = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, dossier, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["naar"].choices = [
+            (s, Status(s).label) for s in Status.values if s in TOEGESTANE_OVERGANGEN[dossier.status]
+        ]
+        self.fields["versie"].initial = dossier.versie
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("naar") == Status.AFGEROND and not cleaned.get("afsluitreden"):
+            self.add_error("afsluitreden", _("Kies een reden om het dossier af te sluiten."))
+        return cleaned
+
+
+class ToewijzenForm(forms.Form):
+    klantmanager = forms.ModelChoiceField(label=_("Klantmanager"), queryset=Gebruiker.objects.none())
+    versie = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, dossier, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["klantmanager"].queryset = Gebruiker.objects.filter(
+            gemeente_id=dossier.gemeente_id, rol="klantmanager", is_active=True
+        ).order_by("last_name")
+        self.fields["versie"].initial = dossier.versie
+
+
+class DelenForm(forms.Form):
+    ketenpartner = forms.ModelChoiceField(label=_("Ketenpartner"), queryset=Ketenpartner.objects.all())
+    doel = forms.CharField(
+        label=_("Doel van het delen"),
+        max_length=200,
+        help_text=_("Waarom heeft deze partner het dossier nodig? Bijvoorbeeld: taaltraject."),
+    )

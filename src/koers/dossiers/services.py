@@ -1,0 +1,236 @@
+"""Writes to dossiers: registration, status changes, assignment, sharing, merging, and the timeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from koers.audit.models import Toegangslog
+from koers.audit.services import log_toegang
+from koers.inburgeraars.models import Inburgeraar
+from koers.inburgeraars.services import maak_inburgeraar, wijzig_inburgeraar
+from koers.utils.clock import nu, vandaag
+from koers.utils.concurrency import bewaar, vergrendel
+
+from . import permissions
+from .models import Dossier, DossierDeling, TijdlijnGebeurtenis
+from .status import Afsluitreden, Status, overgang_toegestaan
+
+
+class OngeldigeOvergang(ValidationError):
+    pass
+
+
+def log_gebeurtenis(
+    dossier: Dossier,
+    *,
+    soort: str,
+    titel: str,
+    door=None,
+    toelichting: str = "",
+    gegevens: dict | None = None,
+    tijdstip: dt.datetime | None = None,
+) -> TijdlijnGebeurtenis:
+    """Add an entry to the dossier's timeline. Every service that changes a dossier calls this."""
+    return TijdlijnGebeurtenis.objects.create(
+        dossier=dossier,
+        soort=soort,
+        titel=titel[:300],
+        toelichting=toelichting,
+        door=door,
+        gegevens=gegevens or {},
+        tijdstip=tijdstip or nu(),
+    )
+
+
+@transaction.atomic
+def registreer_inburgeraar(
+    *, door, klantmanager=None, aangemeld_op: dt.date | None = None, **persoonsgegevens
+) -> Dossier:
+    """Register a newcomer and open a dossier in the user's own gemeente."""
+    if not permissions.mag_registreren(door):
+        raise PermissionDenied(_("U mag geen inburgeraars registreren."))
+    inburgeraar = maak_inburgeraar(door=door, **persoonsgegevens)
+    dossier = Dossier(
+        inburgeraar=inburgeraar,
+        gemeente_id=door.gemeente_id,
+        klantmanager=klantmanager or (door if door.rol == "klantmanager" else None),
+        aangemeld_op=aangemeld_op or vandaag(),
+    )
+    dossier._history_user = door
+    dossier.save()
+    log_gebeurtenis(dossier, soort="aangemeld", titel=_("Inburgeraar geregistreerd en dossier geopend"), door=door)
+    log_toegang(
+        gebruiker=door,
+        actie=Toegangslog.Actie.AANMAKEN,
+        inburgeraar_id=inburgeraar.pk,
+        dossier_id=dossier.pk,
+        omschrijving="registratie inburgeraar",
+    )
+    return dossier
+
+
+@transaction.atomic
+def wijzig_persoon(dossier: Dossier, *, door, verwachte_versie: int | None, **gegevens) -> Inburgeraar:
+    """Change the person's data from within a dossier; history keeps old → new, the access log the change."""
+    if not permissions.mag_dossier_bewerken(door, dossier):
+        raise PermissionDenied(_("U mag dit dossier niet wijzigen."))
+    oud = Inburgeraar.objects.get(pk=dossier.inburgeraar_id)
+    persoon = wijzig_inburgeraar(oud, door=door, verwachte_versie=verwachte_versie, **gegevens)
+    gewijzigd = [veld for veld, waarde in gegevens.items() if getattr(oud, veld) != waarde]
+    if gewijzigd:
+        namen = ", ".join(str(Inburgeraar._meta.get_field(v).verbose_name) for v in gewijzigd)
+        log_gebeurtenis(
+            dossier,
+            soort="persoon_gewijzigd",
+            titel=_("Persoonsgegevens gewijzigd: %s") % namen,
+            door=door,
+            gegevens={"velden": gewijzigd},
+        )
+        log_toegang(
+            gebruiker=door,
+            actie=Toegangslog.Actie.WIJZIGEN,
+            inburgeraar_id=persoon.pk,
+            dossier_id=dossier.pk,
+            omschrijving=f"gewijzigd: {', '.join(gewijzigd)}",
+        )
+    return persoon
+
+
+@transaction.atomic
+def wijzig_status(
+    dossier: Dossier,
+    *,
+    naar: str,
+    door,
+    verwachte_versie: int | None = None,
+    afsluitreden: str = "",
+    toelichting: str = "",
+) -> Dossier:
+    """Move a dossier along the chain; only allowed transitions, and closing needs a reason."""
+    vers = vergrendel(dossier, verwachte_versie=verwachte_versie)
+    if not overgang_toegestaan(vers.status, naar):
+        raise OngeldigeOvergang(
+            _("Een dossier met status ‘%(van)s’ kan niet naar ‘%(naar)s’.")
+            % {"van": Status(vers.status).label, "naar": Status(naar).label},
+            code="ongeldige_overgang",
+        )
+    if naar == Status.AFGEROND:
+        if afsluitreden not in Afsluitreden.values:
+            raise ValidationError(_("Kies een reden om het dossier af te sluiten."), code="reden_ontbreekt")
+        vers.afsluitreden = afsluitreden
+        vers.afgesloten_op = vandaag()
+    oud = vers.status
+    vers.status = naar
+    bewaar(vers, door=door)
+    titel = _("Status gewijzigd van ‘%(van)s’ naar ‘%(naar)s’") % {
+        "van": Status(oud).label,
+        "naar": vers.get_status_display(),
+    }
+    if naar == Status.AFGEROND:
+        titel = _("Dossier afgesloten: %s") % vers.get_afsluitreden_display()
+    log_gebeurtenis(
+        vers,
+        soort="status",
+        titel=titel,
+        door=door,
+        toelichting=toelichting,
+        gegevens={"van": oud, "naar": naar, "afsluitreden": afsluitreden},
+    )
+    return vers
+
+
+@transaction.atomic
+def wijs_klantmanager_toe(dossier: Dossier, *, klantmanager, door, verwachte_versie: int | None = None) -> Dossier:
+    if klantmanager.gemeente_id != dossier.gemeente_id or klantmanager.rol != "klantmanager":
+        raise ValidationError(_("Kies een klantmanager van de gemeente van dit dossier."), code="klantmanager")
+    vers = vergrendel(dossier, verwachte_versie=verwachte_versie)
+    vers.klantmanager = klantmanager
+    bewaar(vers, door=door)
+    log_gebeurtenis(vers, soort="toegewezen", titel=_("Toegewezen aan klantmanager %s") % klantmanager, door=door)
+    return vers
+
+
+@transaction.atomic
+def deel_met_ketenpartner(dossier: Dossier, *, ketenpartner, doel: str, door) -> DossierDeling:
+    if not permissions.mag_dossier_bewerken(door, dossier):
+        raise PermissionDenied(_("U mag dit dossier niet delen."))
+    deling, _nieuw = DossierDeling.objects.get_or_create(
+        dossier=dossier,
+        ketenpartner=ketenpartner,
+        ingetrokken_op=None,
+        defaults={"doel": doel, "gedeeld_door": door},
+    )
+    log_gebeurtenis(dossier, soort="gedeeld", titel=_("Gedeeld met %s") % ketenpartner, door=door, toelichting=doel)
+    return deling
+
+
+@transaction.atomic
+def trek_deling_in(deling: DossierDeling, *, door) -> None:
+    deling.ingetrokken_op = nu()
+    deling.save(update_fields=["ingetrokken_op"])
+    log_gebeurtenis(deling.dossier, soort="gedeeld", titel=_("Delen met %s beëindigd") % deling.ketenpartner, door=door)
+
+
+@transaction.atomic
+def voeg_samen(*, behouden: Inburgeraar, dubbel: Inburgeraar, door) -> Inburgeraar:
+    """Merge a duplicate person into the one kept: dossiers and household move over, the duplicate is marked."""
+    if not permissions.mag_samenvoegen(door):
+        raise PermissionDenied(_("Alleen een teamleider of functioneel beheerder mag personen samenvoegen."))
+    if behouden.pk == dubbel.pk:
+        raise ValidationError(_("Kies twee verschillende personen om samen te voegen."))
+    for veld in ("bsn", "v_nummer"):
+        a, b = getattr(behouden, veld), getattr(dubbel, veld)
+        if a and b and a != b:
+            raise ValidationError(
+                _("Deze personen hebben een verschillend %s en kunnen niet worden samengevoegd.")
+                % Inburgeraar._meta.get_field(veld).verbose_name,
+                code="verschillend_nummer",
+            )
+    gemeenten_behouden = set(behouden.dossiers.values_list("gemeente_id", flat=True))
+    if gemeenten_behouden & set(dubbel.dossiers.values_list("gemeente_id", flat=True)):
+        raise ValidationError(
+            _(
+                "Beide personen hebben een dossier bij dezelfde gemeente. Sluit eerst één van de dossiers af "
+                "of neem contact op met functioneel beheer."
+            ),
+            code="dubbel_dossier",
+        )
+    aanvullen = {
+        veld: getattr(dubbel, veld)
+        for veld in ("bsn", "v_nummer", "telefoon", "email", "adres")
+        if not getattr(behouden, veld) and getattr(dubbel, veld)
+    }
+    dossiers = list(dubbel.dossiers.all())
+    dubbel_vers = vergrendel(dubbel, verwachte_versie=None)
+    dubbel_vers.samengevoegd_in = behouden
+    if aanvullen.get("bsn"):
+        dubbel_vers.bsn = ""
+    if aanvullen.get("v_nummer"):
+        dubbel_vers.v_nummer = ""
+    bewaar(dubbel_vers, door=door, reden=f"samengevoegd in {behouden.pk}")
+    if aanvullen:
+        behouden = wijzig_inburgeraar(behouden, door=door, verwachte_versie=None, **aanvullen)
+    dubbel.gezinsleden.update(inburgeraar=behouden)
+    for dossier in dossiers:
+        dossier.inburgeraar = behouden
+        dossier._history_user = door
+        dossier.versie += 1
+        dossier.save()
+    for dossier in behouden.dossiers.all():
+        log_gebeurtenis(
+            dossier,
+            soort="samengevoegd",
+            door=door,
+            titel=_("Dubbele registratie (persoon %(dubbel)s) samengevoegd met deze persoon") % {"dubbel": dubbel.pk},
+        )
+    log_toegang(
+        gebruiker=door,
+        actie=Toegangslog.Actie.WIJZIGEN,
+        inburgeraar_id=behouden.pk,
+        omschrijving=f"samenvoeging met persoon {dubbel.pk}",
+    )
+    return behouden

@@ -1,0 +1,295 @@
+"""Case-worker pages: caseload, dossier, registration and edits. Thin: forms in, services, templates out."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from koers.audit.models import Toegangslog
+from koers.audit.services import log_raadpleging
+from koers.inburgeraars.selectors import dubbel_redenen, mogelijke_dubbelen
+from koers.utils.concurrency import VersieConflict
+
+from . import permissions, selectors, services
+from .forms import DelenForm, GezinslidForm, InburgeraarForm, RegistratieForm, StatusForm, ToewijzenForm
+from .status import Status
+
+
+def _vereis_persoonsgegevens(request):
+    if not permissions.mag_persoonsgegevens_zien(request.user):
+        raise PermissionDenied(_("Uw rol geeft geen toegang tot persoonsgegevens."))
+
+
+def _vereis_bewerken(request, dossier):
+    if not permissions.mag_dossier_bewerken(request.user, dossier):
+        raise PermissionDenied(_("U mag dit dossier niet wijzigen."))
+
+
+def _cursor(request) -> int | None:
+    waarde = request.GET.get("na", "")
+    return int(waarde) if waarde.isdigit() else None
+
+
+def caseload(request):
+    """'Mijn caseload': my dossiers (or all of my gemeente), with search, status filter and keyset paging."""
+    _vereis_persoonsgegevens(request)
+    filters = selectors.CaseloadFilter(
+        zoek=request.GET.get("zoek", "")[:100],
+        status=request.GET.get("status", "") if request.GET.get("status", "") in Status.values else "",
+        alleen_eigen=request.GET.get("alle") != "1",
+    )
+    pagina = selectors.caseload(request.user, filters, na=_cursor(request))
+    Toegangslog.objects.bulk_create(
+        [
+            Toegangslog(
+                gebruiker=request.user,
+                gebruikersnaam=request.user.username,
+                rol=request.user.rol,
+                organisatie=request.user.organisatie_naam,
+                gemeente_id=request.user.gemeente_id,
+                verwerkingsactiviteit="uitvoering-wi2021",
+                actie=Toegangslog.Actie.RAADPLEGEN,
+                inburgeraar_id=d.inburgeraar_id,
+                dossier_id=d.pk,
+                gegevenscategorie="persoonsgegevens",
+                omschrijving="caseloadoverzicht",
+                pad=request.get_full_path()[:500],
+            )
+            for d in pagina.items
+        ]
+    )
+    context = {
+        "pagina": pagina,
+        "filters": filters,
+        "statussen": Status.choices,
+        "is_klantmanager": request.user.rol == "klantmanager",
+    }
+    template = "dossiers/_caseload_tabel.html" if request.htmx else "dossiers/caseload.html"
+    return render(request, template, context)
+
+
+def detail(request, pk: int):
+    _vereis_persoonsgegevens(request)
+    dossier = selectors.dossier_voor(request.user, pk)
+    log_raadpleging(
+        request, inburgeraar_id=dossier.inburgeraar_id, dossier_id=dossier.pk, omschrijving="dossieroverzicht"
+    )
+    context = {
+        "dossier": dossier,
+        "persoon": dossier.inburgeraar,
+        "huishouden": selectors.huishouden(dossier),
+        "koppelingen": list(dossier.inburgeraar.koppelingen.select_related("gemeente")),
+        "tijdlijn": selectors.tijdlijn(dossier),
+        "mag_bewerken": permissions.mag_dossier_bewerken(request.user, dossier),
+        "actief_tabblad": "overzicht",
+    }
+    return render(request, "dossiers/detail.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def registreren(request):
+    if not permissions.mag_registreren(request.user):
+        raise PermissionDenied(_("U mag geen inburgeraars registreren."))
+    form = RegistratieForm(request.POST or None)
+    dubbelen = []
+    if request.method == "POST" and form.is_valid():
+        gegevens = form.persoonsgegevens()
+        kandidaten = mogelijke_dubbelen(
+            bsn=gegevens["bsn"],
+            v_nummer=gegevens["v_nummer"],
+            achternaam=gegevens["achternaam"],
+            geboortedatum=gegevens["geboortedatum"],
+        )
+        dubbelen = [
+            (
+                d,
+                dubbel_redenen(
+                    d.inburgeraar, **{k: gegevens[k] for k in ("bsn", "v_nummer", "achternaam", "geboortedatum")}
+                ),
+            )
+            for d in selectors.dubbelen_in_scope(request.user, kandidaten)
+        ]
+        heeft_zelfde_nummer = any("zelfde BSN" in r or "zelfde v-nummer" in r for _d, r in dubbelen)
+        if dubbelen and (heeft_zelfde_nummer or not form.cleaned_data["geen_dubbel"]):
+            if heeft_zelfde_nummer:
+                form.add_error(
+                    None,
+                    _(
+                        "Er bestaat al een persoon met dit BSN of v-nummer. Open het bestaande "
+                        "dossier in plaats van een nieuwe registratie."
+                    ),
+                )
+            else:
+                form.add_error(
+                    "geen_dubbel",
+                    _(
+                        "Er is mogelijk al een registratie van deze persoon. Bekijk de "
+                        "lijst en bevestig dat dit een andere persoon is."
+                    ),
+                )
+        else:
+            dossier = services.registreer_inburgeraar(door=request.user, **gegevens)
+            messages.success(request, _("%s is geregistreerd.") % dossier.inburgeraar)
+            return redirect("dossiers:detail", pk=dossier.pk)
+    return render(request, "dossiers/registreren.html", {"form": form, "dubbelen": dubbelen})
+
+
+@require_http_methods(["GET", "POST"])
+def persoon_bewerken(request, pk: int):
+    dossier = selectors.dossier_voor(request.user, pk)
+    _vereis_bewerken(request, dossier)
+    persoon = dossier.inburgeraar
+    form = InburgeraarForm(request.POST or None, instance=persoon)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.wijzig_persoon(
+                dossier, door=request.user, verwachte_versie=form.cleaned_data["versie"], **form.persoonsgegevens()
+            )
+        except VersieConflict as conflict:
+            form.add_error(None, str(conflict))
+        except ValidationError as fout:
+            form.add_error(None, fout)
+        else:
+            messages.success(request, _("De persoonsgegevens zijn opgeslagen."))
+            return redirect("dossiers:detail", pk=dossier.pk)
+    else:
+        log_raadpleging(request, inburgeraar_id=persoon.pk, dossier_id=dossier.pk, omschrijving="persoon bewerken")
+    return render(request, "dossiers/persoon_bewerken.html", {"form": form, "dossier": dossier})
+
+
+@require_http_methods(["GET", "POST"])
+def gezinslid_toevoegen(request, pk: int):
+    dossier = selectors.dossier_voor(request.user, pk)
+    _vereis_bewerken(request, dossier)
+    form = GezinslidForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        from koers.inburgeraars.services import voeg_gezinslid_toe
+
+        lid = voeg_gezinslid_toe(inburgeraar=dossier.inburgeraar, door=request.user, **form.cleaned_data)
+        services.log_gebeurtenis(
+            dossier, soort="huishouden", titel=_("Gezinslid toegevoegd: %s") % lid, door=request.user
+        )
+        messages.success(request, _("Het gezinslid is toegevoegd."))
+        return redirect("dossiers:detail", pk=dossier.pk)
+    return render(
+        request,
+        "dossiers/formulier.html",
+        {"form": form, "dossier": dossier, "titel": _("Gezinslid toevoegen"), "knop": _("Toevoegen")},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def status_wijzigen(request, pk: int):
+    dossier = selectors.dossier_voor(request.user, pk)
+    _vereis_bewerken(request, dossier)
+    form = StatusForm(request.POST or None, dossier=dossier)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.wijzig_status(
+                dossier,
+                naar=form.cleaned_data["naar"],
+                door=request.user,
+                verwachte_versie=form.cleaned_data["versie"],
+                afsluitreden=form.cleaned_data["afsluitreden"],
+                toelichting=form.cleaned_data["toelichting"],
+            )
+        except (VersieConflict, ValidationError) as fout:
+            form.add_error(None, fout.messages if isinstance(fout, ValidationError) else str(fout))
+        else:
+            messages.success(request, _("De status is gewijzigd."))
+            return redirect("dossiers:detail", pk=dossier.pk)
+    return render(
+        request,
+        "dossiers/formulier.html",
+        {"form": form, "dossier": dossier, "titel": _("Status wijzigen"), "knop": _("Status wijzigen")},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def toewijzen(request, pk: int):
+    dossier = selectors.dossier_voor(request.user, pk)
+    _vereis_bewerken(request, dossier)
+    form = ToewijzenForm(request.POST or None, dossier=dossier)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.wijs_klantmanager_toe(
+                dossier,
+                klantmanager=form.cleaned_data["klantmanager"],
+                door=request.user,
+                verwachte_versie=form.cleaned_data["versie"],
+            )
+        except (VersieConflict, ValidationError) as fout:
+            form.add_error(None, str(fout))
+        else:
+            messages.success(request, _("Het dossier is toegewezen."))
+            return redirect("dossiers:detail", pk=dossier.pk)
+    return render(
+        request,
+        "dossiers/formulier.html",
+        {"form": form, "dossier": dossier, "titel": _("Klantmanager toewijzen"), "knop": _("Toewijzen")},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def delen(request, pk: int):
+    dossier = selectors.dossier_voor(request.user, pk)
+    _vereis_bewerken(request, dossier)
+    form = DelenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.deel_met_ketenpartner(dossier, door=request.user, **form.cleaned_data)
+        messages.success(request, _("Het dossier is gedeeld met %s.") % form.cleaned_data["ketenpartner"])
+        return redirect("dossiers:detail", pk=dossier.pk)
+    return render(
+        request,
+        "dossiers/formulier.html",
+        {"form": form, "dossier": dossier, "titel": _("Delen met een ketenpartner"), "knop": _("Delen")},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def dubbelen(request, pk: int):
+    """Possible duplicates of this dossier's person within the user's scope, with a merge action."""
+    dossier = selectors.dossier_voor(request.user, pk)
+    _vereis_bewerken(request, dossier)
+    persoon = dossier.inburgeraar
+    kandidaten = mogelijke_dubbelen(
+        bsn=persoon.bsn,
+        v_nummer=persoon.v_nummer,
+        achternaam=persoon.achternaam,
+        geboortedatum=persoon.geboortedatum,
+        behalve=persoon.pk,
+    )
+    treffers = [
+        (
+            d,
+            dubbel_redenen(
+                d.inburgeraar,
+                bsn=persoon.bsn,
+                v_nummer=persoon.v_nummer,
+                achternaam=persoon.achternaam,
+                geboortedatum=persoon.geboortedatum,
+            ),
+        )
+        for d in selectors.dubbelen_in_scope(request.user, kandidaten)
+    ]
+    if request.method == "POST":
+        if not permissions.mag_samenvoegen(request.user):
+            raise PermissionDenied(_("Alleen een teamleider of functioneel beheerder mag personen samenvoegen."))
+        ander = get_object_or_404(
+            selectors.dossiers_voor(request.user).select_related("inburgeraar"), pk=request.POST.get("dossier")
+        )
+        try:
+            services.voeg_samen(behouden=persoon, dubbel=ander.inburgeraar, door=request.user)
+        except ValidationError as fout:
+            messages.error(request, " ".join(fout.messages))
+        else:
+            messages.success(request, _("De registraties zijn samengevoegd."))
+            return redirect("dossiers:detail", pk=dossier.pk)
+    return render(
+        request,
+        "dossiers/dubbelen.html",
+        {"dossier": dossier, "treffers": treffers, "mag_samenvoegen": permissions.mag_samenvoegen(request.user)},
+    )

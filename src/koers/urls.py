@@ -1,0 +1,18 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+admin.site.site_header = "Koers – functioneel beheer"
+admin.site.site_title = "Koers beheer"
+
+urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="dossiers:caseload", permanent=False)),
+    path("", include("koers.accounts.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("dossiers/", include("koers.dossiers.urls")),
+    path("dossiers/", include("koers.intake.urls")),
+    path("dossiers/", include("koers.pip.urls")),
+    path("", include("koers.termijnen.urls")),
+    path("", include("koers.aanbod.urls")),
+    path("beheer/", admin.site.urls),
+]
