@@ -16,6 +16,13 @@ class DatumInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
+class NummerVeld(forms.CharField):
+    """A number typed with spaces or dots (``1234.56.782``) is cleaned before length and elfproef checks."""
+
+    def to_python(self, value):
+        return normaliseer_bsn(super().to_python(value))
+
+
 class InburgeraarForm(forms.ModelForm):
     versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
@@ -23,6 +30,7 @@ class InburgeraarForm(forms.ModelForm):
         model = Inburgeraar
         fields = PERSOONSVELDEN
         widgets = {"geboortedatum": DatumInput(), "talen": forms.TextInput()}
+        field_classes = {"bsn": NummerVeld, "v_nummer": NummerVeld}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -40,12 +48,6 @@ class InburgeraarForm(forms.ModelForm):
             self.fields[naam].widget.attrs["autocomplete"] = waarde
         self.fields["bsn"].widget.attrs.update({"inputmode": "numeric"})
         self.fields["v_nummer"].widget.attrs.update({"inputmode": "numeric"})
-
-    def clean_bsn(self):
-        return normaliseer_bsn(self.cleaned_data.get("bsn", ""))
-
-    def clean_v_nummer(self):
-        return (self.cleaned_data.get("v_nummer") or "").replace(" ", "").replace(".", "")
 
     def persoonsgegevens(self) -> dict:
         return {veld: self.cleaned_data[veld] for veld in PERSOONSVELDEN}

@@ -19,12 +19,12 @@ DROP FUNCTION IF EXISTS koers_toegangslog_alleen_toevoegen();
 
 def maak(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(TRIGGER)
+        schema_editor.execute(TRIGGER, params=None)
 
 
 def verwijder(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(ZONDER)
+        schema_editor.execute(ZONDER, params=None)
 
 
 class Migration(migrations.Migration):

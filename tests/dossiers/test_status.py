@@ -1,0 +1,72 @@
+import itertools
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from koers.dossiers import services
+from koers.dossiers.models import Dossier
+from koers.dossiers.status import Afsluitreden, Status, overgang_toegestaan
+
+TOEGESTAAN = {
+    ("aangemeld", "intake"),
+    ("intake", "pip_in_voorbereiding"),
+    ("pip_in_voorbereiding", "pip_vastgesteld"),
+    ("pip_in_voorbereiding", "intake"),
+    ("pip_vastgesteld", "in_uitvoering"),
+    *((s, "afgerond") for s in Status.values if s != "afgerond"),
+}
+
+
+@pytest.mark.parametrize(("van", "naar"), list(itertools.product(Status.values, Status.values)))
+def test_transition_table_allows_exactly_the_chain(van, naar):
+    assert overgang_toegestaan(van, naar) == ((van, naar) in TOEGESTAAN)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("van", "naar"), sorted(TOEGESTAAN))
+def test_allowed_transition_changes_status_and_writes_timeline(dossier, klantmanager, van, naar):
+    Dossier.objects.filter(pk=dossier.pk).update(status=van)
+    dossier.refresh_from_db()
+    reden = Afsluitreden.VERTROKKEN if naar == "afgerond" else ""
+    services.wijzig_status(dossier, naar=naar, door=klantmanager, afsluitreden=reden)
+    dossier.refresh_from_db()
+    assert dossier.status == naar
+    assert dossier.versie == 2
+    assert dossier.tijdlijn.filter(soort="status").count() == 1
+
+
+FORBIDDEN = sorted(set(itertools.product(Status.values, Status.values)) - TOEGESTAAN)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("van", "naar"), FORBIDDEN)
+def test_forbidden_transition_is_refused_and_nothing_changes(dossier, klantmanager, van, naar):
+    Dossier.objects.filter(pk=dossier.pk).update(status=van, afsluitreden="vertrokken" if van == "afgerond" else "",
+                                                 afgesloten_op="2026-10-01" if van == "afgerond" else None)
+    dossier.refresh_from_db()
+    with pytest.raises(ValidationError) as fout:
+        services.wijzig_status(dossier, naar=naar, door=klantmanager, afsluitreden="vertrokken")
+    assert "kan niet naar" in fout.value.messages[0]
+    dossier.refresh_from_db()
+    assert dossier.status == van
+    assert not dossier.tijdlijn.exists()
+
+
+@pytest.mark.django_db
+def test_closing_without_reason_is_refused(dossier, klantmanager):
+    with pytest.raises(ValidationError):
+        services.wijzig_status(dossier, naar="afgerond", door=klantmanager)
+    dossier.refresh_from_db()
+    assert dossier.status == "aangemeld"
+
+
+@pytest.mark.django_db
+def test_stale_version_is_refused_instead_of_overwriting(dossier, klantmanager):
+    from koers.utils.concurrency import VersieConflict
+
+    services.wijzig_status(dossier, naar="intake", door=klantmanager, verwachte_versie=1)
+    with pytest.raises(VersieConflict):
+        services.wijzig_status(dossier, naar="afgerond", door=klantmanager, verwachte_versie=1,
+                               afsluitreden="vertrokken")
+    dossier.refresh_from_db()
+    assert dossier.status == "intake"
