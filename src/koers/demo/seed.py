@@ -343,6 +343,7 @@ def dossiers(ctx: DemoContext, aantal: int) -> None:
             i_hoofd = len(personen) - 1
             i_partner = -1
             if rng.random() < 0.35 and gemaakt + len(personen) < aantal:
+                leeftijd = (ctx.peildatum - hoofd.geboortedatum).days // 365
                 partner = _persoon(
                     ctx,
                     nationaliteit,
@@ -350,6 +351,7 @@ def dossiers(ctx: DemoContext, aantal: int) -> None:
                     vnummers,
                     achternaam=hoofd.achternaam,
                     doelgroep=hoofd.doelgroep,
+                    leeftijd=(max(18, leeftijd - 8), min(64, leeftijd + 6)),
                     geslacht=Geslacht.VROUW if hoofd.geslacht == Geslacht.MAN else Geslacht.MAN,
                 )
                 personen.append(partner)

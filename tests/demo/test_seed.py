@@ -1,0 +1,50 @@
+import pytest
+from django.core.management import call_command
+
+from koers.accounts.models import Gebruiker, Gemeente
+from koers.dossiers.models import Dossier
+from koers.dossiers.status import Status
+from koers.inburgeraars.models import Inburgeraar
+from koers.inburgeraars.validators import valideer_bsn
+
+
+@pytest.mark.django_db(transaction=False)
+def test_seed_demo_fills_every_status_with_realistic_people_and_prints_logins(capsys):
+    call_command("seed_demo", "--size", "150", "--seed", "7")
+    uitvoer = capsys.readouterr().out
+    assert "km.tilburg" in uitvoer and "Koers-demo-2026!" in uitvoer and "reservecodes" in uitvoer
+    assert set(Dossier.objects.values_list("status", flat=True)) == set(Status.values)
+    assert Gemeente.objects.filter(naam__in=["Tilburg", "Winterswijk", "Oost Gelre", "Heusden"]).count() == 4
+    assert Gebruiker.objects.filter(rol="klantmanager", gemeente__naam="Tilburg").count() >= 3
+    for bsn in Inburgeraar.objects.exclude(bsn="").values_list("bsn", flat=True)[:50]:
+        valideer_bsn(bsn)
+    assert Inburgeraar.objects.filter(nationaliteit="Syrisch").exists()
+    assert Inburgeraar.objects.filter(gezinsleden__soort="partner").exists()
+    assert not Dossier.objects.filter(status="afgerond", afsluitreden="").exists()
+
+
+@pytest.mark.django_db
+def test_seed_demo_is_deterministic_for_a_seed():
+    from koers.demo.seed import seed
+
+    seed(grootte=30, seed=11)
+    eerste = list(Inburgeraar.objects.order_by("pk").values_list("achternaam", "bsn", "geboortedatum"))
+    Dossier.objects.all().delete()
+    Inburgeraar.objects.all().delete()
+    seed(grootte=30, seed=11)
+    tweede = list(Inburgeraar.objects.order_by("pk").values_list("achternaam", "bsn", "geboortedatum"))
+    assert eerste == tweede
+
+
+@pytest.mark.django_db
+def test_demo_login_reserve_code_passes_the_second_factor():
+    from django.test import Client
+
+    from koers.demo.seed import DEMO_WACHTWOORD, demo_reservecode, seed
+
+    seed(grootte=5, seed=3)
+    client = Client()
+    antwoord = client.post("/inloggen/", {"username": "km.tilburg", "password": DEMO_WACHTWOORD,
+                                          "code": demo_reservecode("km.tilburg", 0)})
+    assert antwoord.status_code == 302
+    assert client.get("/dossiers/").status_code == 200
