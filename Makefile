@@ -41,7 +41,7 @@ unit: install
 
 e2e: install
 	bin/ensure-chromium
-	$(VENV)/bin/pytest -m e2e -q -p no:randomly
+	$(VENV)/bin/pytest -n 2 -m e2e -q -p no:randomly
 
 static:
 	bin/build-static

@@ -87,7 +87,7 @@ def test_klantmanager_may_not_merge(gemeente, klantmanager):
 
 @pytest.mark.django_db
 def test_merge_page_offers_merge_to_teamleider(gemeente, teamleider):
-    a = DossierFactory(gemeente=gemeente, inburgeraar=InburgeraarFactory(achternaam="Noor", bsn="",
+    a = DossierFactory(gemeente=gemeente, inburgeraar=InburgeraarFactory(achternaam="Noor", bsn="", v_nummer="",
                                                                          geboortedatum=dt.date(1985, 3, 3)))
     b = DossierFactory(gemeente=gemeente, inburgeraar=InburgeraarFactory(achternaam="Noor", bsn="",
                                                                          geboortedatum=dt.date(1985, 3, 3)))

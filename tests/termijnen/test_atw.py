@@ -44,11 +44,10 @@ def koningsdag_verwacht(jaar):
     return D(jaar, 4, 26) if jaar in (2025, 2031) else D(jaar, 4, 27)
 
 
-@pytest.mark.parametrize("jaar", JAREN)
-def test_every_atw_feestdag_of_the_year_is_recognised(jaar):
-    verwacht = {
+def atw_lijst(jaar):
+    """The domain reference's list (wi2021.md §3), written out by hand: and nothing else."""
+    return {
         D(jaar, 1, 1),
-        GOEDE_VRIJDAG[jaar],
         TWEEDE_PAASDAG[jaar],
         koningsdag_verwacht(jaar),
         D(jaar, 5, 5),
@@ -57,21 +56,33 @@ def test_every_atw_feestdag_of_the_year_is_recognised(jaar):
         D(jaar, 12, 25),
         D(jaar, 12, 26),
     }
-    gelijkgesteld = {d for d in atw.GELIJKGESTELDE_DAGEN if d.year == jaar}
 
-    assert set(atw.atw_feestdagen(jaar)) == verwacht | gelijkgesteld
-    assert all(atw.is_atw_feestdag(d) and atw.is_atw_vrije_dag(d) for d in verwacht)
+
+ALLE_FEESTDAGEN = sorted(d for jaar in JAREN for d in atw_lijst(jaar))
+
+
+@pytest.mark.parametrize("jaar", JAREN)
+def test_the_atw_calendar_is_exactly_the_domain_list(jaar):
+    assert set(atw.atw_feestdagen(jaar)) == atw_lijst(jaar)
+    assert all(atw.is_atw_feestdag(d) and atw.is_atw_vrije_dag(d) for d in atw_lijst(jaar))
+
+
+@pytest.mark.parametrize("feestdag", ALLE_FEESTDAGEN, ids=str)
+def test_every_atw_feestdag_2022_2035_shifts_a_deadline_to_the_next_working_day(feestdag):
+    verschoven = atw.verschuif_atw(feestdag)
+    assert verschoven > feestdag
+    assert verschoven.weekday() < 5 and verschoven not in ALLE_FEESTDAGEN
+    tussen = [feestdag + dt.timedelta(days=i) for i in range((verschoven - feestdag).days)]
+    assert all(d.weekday() >= 5 or d in ALLE_FEESTDAGEN for d in tussen)
 
 
 def test_2025_calendar_names_each_day_in_dutch():
     assert atw.atw_feestdagen(2025) == {
         D(2025, 1, 1): "Nieuwjaarsdag",
-        D(2025, 4, 18): "Goede Vrijdag",
         D(2025, 4, 21): "tweede Paasdag",
         D(2025, 4, 26): "Koningsdag",
         D(2025, 5, 5): "5 mei (Bevrijdingsdag)",
         D(2025, 5, 29): "Hemelvaartsdag",
-        D(2025, 5, 30): "vrijdag na Hemelvaartsdag (gelijkgesteld met een feestdag)",
         D(2025, 6, 9): "tweede Pinksterdag",
         D(2025, 12, 25): "eerste Kerstdag",
         D(2025, 12, 26): "tweede Kerstdag",
@@ -97,39 +108,45 @@ def test_first_easter_and_whit_sunday_are_not_separate_feestdagen():
     assert atw.is_atw_vrije_dag(D(2025, 4, 20))
 
 
-def test_good_friday_is_gelijkgesteld_with_a_feestdag_by_atw_art_3_lid_2():
-    assert atw.is_atw_feestdag(D(2025, 4, 18))
-    assert atw.atw_feestdag_bron(D(2025, 4, 18)) == atw.BRON_GOEDE_VRIJDAG
-    assert atw.BRON_GOEDE_VRIJDAG.artikel == "art. 3 lid 2"
-    assert D(2025, 4, 18) not in atw.erkende_feestdagen(2025)  # not in the art. 3 lid 1 list itself
+@pytest.mark.parametrize("jaar", JAREN)
+def test_good_friday_is_not_an_atw_feestdag_and_a_deadline_on_it_does_not_move(jaar):
+    assert not atw.is_atw_feestdag(GOEDE_VRIJDAG[jaar])
+    assert atw.verschuif_atw(GOEDE_VRIJDAG[jaar]) == GOEDE_VRIJDAG[jaar]
 
 
-def test_deadline_on_good_friday_moves_past_easter_to_tuesday():
-    assert atw.verschuif_atw(D(2025, 4, 18)) == D(2025, 4, 22)
+@pytest.mark.parametrize("jaar", JAREN)
+def test_friday_after_ascension_is_a_working_day_without_a_gelijkstelling(jaar):
+    vrijdag = HEMELVAARTSDAG[jaar] + dt.timedelta(days=1)
+    assert atw.verschuif_atw(vrijdag) == vrijdag
+    assert atw.verschuif_atw(HEMELVAARTSDAG[jaar]) == vrijdag
 
 
 def test_days_of_general_holiday_calendars_outside_the_atw_are_working_days():
     assert not atw.is_atw_vrije_dag(D(2027, 5, 4))  # Dodenherdenking, a Tuesday
     assert not atw.is_atw_vrije_dag(D(2025, 12, 31))  # oudejaarsdag
-    assert not atw.is_atw_vrije_dag(D(2026, 5, 4))  # not gelijkgesteld in the 2026-2028 besluit
+    assert not atw.is_atw_vrije_dag(D(2026, 1, 2))  # a bridge day, unless beheer enters it
+
+
+def test_gelijkgestelde_dagen_passed_as_extra_move_a_deadline_and_name_art_3_lid_3():
+    extra = {D(2025, 5, 30): "vrijdag na Hemelvaartsdag"}
+    assert atw.verschuif_atw(D(2025, 5, 29), extra) == D(2025, 6, 2)
+    assert atw.verschuif_atw(D(2025, 5, 29), {D(2025, 5, 30)}) == D(2025, 6, 2)
+    assert atw.atw_feestdag_bron(D(2025, 5, 30), extra) == atw.BRON_GELIJKSTELLING
+    assert atw.BRON_GELIJKSTELLING.artikel == "art. 3 lid 3"
+    assert atw.reden_vrije_dag(D(2025, 5, 30), extra) == "vrijdag na Hemelvaartsdag"
+    assert atw.atw_feestdag_bron(D(2025, 5, 30)) is None
 
 
 def test_deadline_on_kings_day_moves_to_next_working_day():
     assert atw.verschuif_atw(D(2026, 4, 27)) == D(2026, 4, 28)
 
 
-def test_deadline_on_ascension_day_skips_the_gelijkgestelde_friday_and_the_weekend():
-    assert atw.verschuif_atw(D(2025, 5, 29)) == D(2025, 6, 2)
-    assert atw.atw_feestdag_bron(D(2025, 5, 30)).artikel == "art. 1"
-    assert atw.reden_vrije_dag(D(2025, 5, 30)).startswith("vrijdag na Hemelvaartsdag")
-
-
 def test_deadline_on_christmas_2025_moves_to_monday_29_december():
     assert atw.verschuif_atw(D(2025, 12, 25)) == D(2025, 12, 29)
 
 
-def test_deadline_on_new_years_day_2026_skips_the_gelijkgestelde_second_of_january():
-    assert atw.verschuif_atw(D(2026, 1, 1)) == D(2026, 1, 5)
+def test_deadline_on_new_years_day_2026_moves_to_friday_2_january():
+    assert atw.verschuif_atw(D(2026, 1, 1)) == D(2026, 1, 2)
 
 
 def test_deadline_on_a_saturday_moves_to_monday():
@@ -137,11 +154,6 @@ def test_deadline_on_a_saturday_moves_to_monday():
     assert atw.reden_vrije_dag(D(2025, 3, 15)) == "een zaterdag"
     assert atw.reden_vrije_dag(D(2025, 3, 16)) == "een zondag"
     assert atw.reden_vrije_dag(D(2025, 3, 17)) is None
-
-
-def test_gelijkstelling_is_complete_only_for_years_with_a_known_besluit():
-    assert [j for j in JAREN if atw.gelijkstelling_bekend(j)] == list(range(2023, 2029))
-    assert all(g.datum.weekday() == 4 for g in atw.GELIJKGESTELDE_DAGEN.values())  # always a Friday
 
 
 @ZONDER_DATABASE
@@ -167,4 +179,21 @@ def test_shift_skips_no_normal_working_day(d):
     resultaat = atw.verschuif_atw(d)
     tussen = [d + dt.timedelta(days=i) for i in range((resultaat - d).days)]
     assert all(atw.is_atw_vrije_dag(x) for x in tussen)
-    assert len(tussen) <= 5  # Ascension + gelijkgestelde Friday + weekend is the longest run here
+    assert len(tussen) <= 4  # Christmas on a Thursday + the weekend is the longest run
+
+
+@ZONDER_DATABASE
+@given(DATA_2022_2035)
+def test_a_working_day_that_is_not_on_the_atw_list_never_moves(d):
+    if d.weekday() < 5 and d not in atw_lijst(d.year):
+        assert atw.verschuif_atw(d) == d
+    else:
+        assert atw.verschuif_atw(d) > d
+
+
+@ZONDER_DATABASE
+@given(DATA_2022_2035, st.sets(st.dates(min_value=D(2022, 1, 1), max_value=D(2035, 12, 31)), max_size=20))
+def test_extra_days_only_ever_move_a_deadline_later_and_onto_no_extra_day(d, extra):
+    zonder, met = atw.verschuif_atw(d), atw.verschuif_atw(d, extra)
+    assert met >= zonder
+    assert met not in extra and met.weekday() < 5 and not atw.is_atw_feestdag(met)

@@ -103,8 +103,18 @@ def test_pip_deadline_extends_to_two_weeks_after_late_information_arrives():
 
 
 def test_pip_extension_after_information_is_itself_shifted_by_the_atw():
-    # 2 weeks after Thursday 15 May 2025 is Thursday 29 May: Hemelvaartsdag, then a gelijkgestelde Friday.
+    # 2 weeks after Thursday 15 May 2025 is Thursday 29 May: Hemelvaartsdag; the Friday after is a working day.
     b = pip_deadline(startdatum=D(2025, 3, 3), info_gevraagd_op=D(2025, 4, 1), info_ontvangen_op=D(2025, 5, 15))
+    assert (b.oorspronkelijke_datum, b.datum) == (D(2025, 5, 29), D(2025, 5, 30))
+
+
+def test_pip_extension_skips_a_gelijkgestelde_dag_entered_by_beheer():
+    b = pip_deadline(
+        startdatum=D(2025, 3, 3),
+        info_gevraagd_op=D(2025, 4, 1),
+        info_ontvangen_op=D(2025, 5, 15),
+        extra_vrije_dagen={D(2025, 5, 30): "vrijdag na Hemelvaartsdag"},
+    )
     assert (b.oorspronkelijke_datum, b.datum) == (D(2025, 5, 29), D(2025, 6, 2))
 
 
@@ -177,9 +187,14 @@ def test_negative_verlenging_is_refused():
         inburgeringstermijn(eerste_pip_dagtekening=D(2025, 3, 14), verlengingen_weken=[-1])
 
 
-def test_termijn_end_in_a_year_without_known_gelijkstelling_carries_a_warning():
-    assert "Let op" in inburgeringstermijn(eerste_pip_dagtekening=D(2026, 6, 1)).uitleg
-    assert "Let op" not in inburgeringstermijn(eerste_pip_dagtekening=D(2024, 6, 3)).uitleg
+def test_termijn_end_on_a_gelijkgestelde_dag_moves_only_when_that_day_is_entered():
+    zonder = inburgeringstermijn(eerste_pip_dagtekening=D(2027, 5, 7))  # ends Friday 7 May 2030
+    met = inburgeringstermijn(eerste_pip_dagtekening=D(2027, 5, 7), extra_vrije_dagen={D(2030, 5, 31)})
+    assert zonder.datum == D(2030, 5, 7)
+    assert met.datum == D(2030, 5, 7)
+    gelijk = inburgeringstermijn(eerste_pip_dagtekening=D(2027, 5, 31), extra_vrije_dagen={D(2030, 5, 31)})
+    assert (gelijk.oorspronkelijke_datum, gelijk.datum) == (D(2030, 5, 31), D(2030, 6, 3))
+    assert "gelijkgestelde dag" in gelijk.uitleg
 
 
 @ZONDER_DATABASE
@@ -187,8 +202,16 @@ def test_termijn_end_in_a_year_without_known_gelijkstelling_carries_a_warning():
 def test_termijn_is_three_years_after_dagtekening_and_never_ends_on_a_vrije_dag(dagtekening, weken):
     b = inburgeringstermijn(eerste_pip_dagtekening=dagtekening, verlengingen_weken=weken)
     assert b.begindatum == dagtekening + dt.timedelta(days=1)
-    basis = dagtekening + relativedelta(years=3)
+    # 3 years beginning the day after: usually dagtekening + 3 years, but from 1 March before a leap day it runs
+    # to 29 February (dagtekening 28 February 2025 -> 29 February 2028).
+    basis = laatste_dag(dagtekening + dt.timedelta(days=1), jaren=3)
+    assert basis - (dagtekening + relativedelta(years=3)) in (dt.timedelta(0), dt.timedelta(days=1))
     assert b.oorspronkelijke_datum == basis + dt.timedelta(weeks=sum(weken))
+
+
+def test_termijn_after_a_dagtekening_of_28_february_runs_to_the_leap_day():
+    b = inburgeringstermijn(eerste_pip_dagtekening=D(2025, 2, 28))
+    assert (b.begindatum, b.oorspronkelijke_datum) == (D(2025, 3, 1), D(2028, 2, 29))
     assert b.datum == atw.verschuif_atw(b.oorspronkelijke_datum)
     assert not atw.is_atw_vrije_dag(b.datum)
 
@@ -296,10 +319,10 @@ def test_bezwaar_deadline_is_six_weeks_after_dagtekening():
     assert b.regel.bron.regeling == "Algemene wet bestuursrecht"
 
 
-def test_bezwaar_deadline_on_good_friday_moves_to_tuesday_after_easter():
+def test_bezwaar_deadline_on_good_friday_does_not_move():
     b = bezwaar_deadline(dagtekening=D(2025, 3, 7))
-    assert (b.oorspronkelijke_datum, b.datum) == (D(2025, 4, 18), D(2025, 4, 22))
-    assert "valt op Goede Vrijdag" in b.uitleg
+    assert (b.oorspronkelijke_datum, b.datum) == (D(2025, 4, 18), D(2025, 4, 18))
+    assert "verschoven" not in b.uitleg
 
 
 def test_bezwaar_deadline_on_easter_monday_moves_to_tuesday():

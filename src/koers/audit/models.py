@@ -55,6 +55,9 @@ class Toegangslog(models.Model):
             models.Index(fields=["dossier_id", "-tijdstip"], name="toegangslog_dossier_idx"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.tijdstip:%Y-%m-%d %H:%M} {self.gebruikersnaam} {self.actie} persoon {self.inburgeraar_id}"
+
     def save(self, *args, **kwargs):
         if self.pk is not None:
             raise AlleenToevoegen("toegangslog kan niet worden gewijzigd")
@@ -62,6 +65,3 @@ class Toegangslog(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AlleenToevoegen("toegangslog kan niet worden verwijderd")
-
-    def __str__(self) -> str:
-        return f"{self.tijdstip:%Y-%m-%d %H:%M} {self.gebruikersnaam} {self.actie} persoon {self.inburgeraar_id}"

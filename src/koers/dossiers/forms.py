@@ -76,9 +76,13 @@ class StatusForm(forms.Form):
 
     def __init__(self, *args, dossier, **kwargs):
         super().__init__(*args, **kwargs)
+        # Closing goes through the aanbod app's page (/dossiers/<pk>/afsluiten/), which checks each reason's conditions.
         self.fields["naar"].choices = [
-            (s, Status(s).label) for s in Status.values if s in TOEGESTANE_OVERGANGEN[dossier.status]
+            (s, Status(s).label)
+            for s in Status.values
+            if s in TOEGESTANE_OVERGANGEN[dossier.status] and s != Status.AFGEROND
         ]
+        self.fields["afsluitreden"].widget = forms.HiddenInput()
         self.fields["versie"].initial = dossier.versie
 
     def clean(self):

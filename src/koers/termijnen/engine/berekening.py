@@ -85,13 +85,15 @@ def pip_deadline(
     info_ontvangen_op: dt.date | None = None,
     weken_na_info: int | None = None,
     peildatum: dt.date | None = None,
+    extra_vrije_dagen: atw.ExtraDagen = None,
 ) -> Berekening:
     """The day by which the PIP must be vastgesteld: 10 weeks after the start event, longer for awaited info.
 
     Information requested from a third party on or before the (Atw-shifted) normal deadline suspends the term:
     until it arrives the result is the normal deadline with ``opgeschort=True``; once it has arrived the
     deadline is the later of the normal deadline and arrival + ``weken_na_info`` (default 2, [S]). Information
-    requested after the term had ended changes nothing.
+    requested after the term had ended changes nothing. ``extra_vrije_dagen``: gelijkgestelde dagen (Atw art. 3
+    lid 3), here and in every function that applies the Atw shift.
     """
     op = peildatum or startdatum
     hoofdregel = regel("pip_vaststellen", op)
@@ -105,11 +107,11 @@ def pip_deadline(
 
     weken = hoofdregel.parameters["weken"]
     gewoon = startdatum + dt.timedelta(weeks=weken)
-    gewoon_verschoven = atw.verschuif_atw(gewoon)
+    gewoon_verschoven = atw.verschuif_atw(gewoon, extra_vrije_dagen)
     uitleg = f"{weken} weken na {gebeurtenissen[startgebeurtenis]} op {datum_nl(startdatum)}"
 
     if info_gevraagd_op is None:
-        return _resultaat("pip_vaststellen", gewoon, hoofdregel, uitleg)
+        return _resultaat("pip_vaststellen", gewoon, hoofdregel, uitleg, extra=extra_vrije_dagen)
 
     opschorting = regel("pip_opschorting", op)
     if info_gevraagd_op > gewoon_verschoven:
@@ -117,7 +119,7 @@ def pip_deadline(
             f"; de informatie van derden is pas op {datum_nl(info_gevraagd_op)} gevraagd, na afloop van de "
             "termijn, en verlengt die dus niet"
         )
-        return _resultaat("pip_vaststellen", gewoon, hoofdregel, uitleg)
+        return _resultaat("pip_vaststellen", gewoon, hoofdregel, uitleg, extra=extra_vrije_dagen)
 
     na_info = _instelbaar(opschorting, "weken_na_info", weken_na_info)
     if info_ontvangen_op is None:
@@ -134,6 +136,7 @@ def pip_deadline(
             opgeschort=True,
             aanvullend=(opschorting,),
             toevoeging=toevoeging,
+            extra=extra_vrije_dagen,
         )
 
     na_ontvangst = info_ontvangen_op + dt.timedelta(weeks=na_info)
@@ -142,12 +145,14 @@ def pip_deadline(
             f"; verlengd omdat informatie van derden (gevraagd op {datum_nl(info_gevraagd_op)}) pas op "
             f"{datum_nl(info_ontvangen_op)} binnenkwam: {na_info} weken daarna is {datum_nl(na_ontvangst)}"
         )
-        return _resultaat("pip_vaststellen", na_ontvangst, hoofdregel, uitleg, aanvullend=(opschorting,))
+        return _resultaat(
+            "pip_vaststellen", na_ontvangst, hoofdregel, uitleg, aanvullend=(opschorting,), extra=extra_vrije_dagen
+        )
     uitleg += (
         f"; de gevraagde informatie kwam op {datum_nl(info_ontvangen_op)} binnen, {na_info} weken daarna "
         "valt niet later dan de gewone termijn, dus die blijft gelden"
     )
-    return _resultaat("pip_vaststellen", gewoon, hoofdregel, uitleg, aanvullend=(opschorting,))
+    return _resultaat("pip_vaststellen", gewoon, hoofdregel, uitleg, aanvullend=(opschorting,), extra=extra_vrije_dagen)
 
 
 def inburgeringstermijn(
@@ -156,6 +161,7 @@ def inburgeringstermijn(
     verlengingen_weken: Sequence[int] = (),
     verlengingen_maanden: Sequence[int] = (),
     peildatum: dt.date | None = None,
+    extra_vrije_dagen: atw.ExtraDagen = None,
 ) -> Berekening:
     """The inburgeringstermijn: 3 years from the day after the dagtekening of the FIRST PIP, + verlengingen.
 
@@ -179,10 +185,20 @@ def inburgeringstermijn(
         delen = [f"{maanden} maanden"] * bool(maanden) + [f"{weken} weken"] * bool(weken)
         uitleg += f"; verlengd door DUO met {' en '.join(delen)} tot en met {datum_nl(einde)}"
         aanvullend = (regel("verlenging_aanvraag", peildatum or eerste_pip_dagtekening),)
-    return _resultaat("inburgeringstermijn", einde, hoofdregel, uitleg, begindatum=begin, aanvullend=aanvullend)
+    return _resultaat(
+        "inburgeringstermijn",
+        einde,
+        hoofdregel,
+        uitleg,
+        begindatum=begin,
+        aanvullend=aanvullend,
+        extra=extra_vrije_dagen,
+    )
 
 
-def schakel_deadline(*, termijn_start: dt.date, peildatum: dt.date | None = None) -> Berekening:
+def schakel_deadline(
+    *, termijn_start: dt.date, peildatum: dt.date | None = None, extra_vrije_dagen: atw.ExtraDagen = None
+) -> Berekening:
     """The last day on which the leerroute may be switched: 18 months from the start of the termijn."""
     hoofdregel = regel("schakelen", peildatum or termijn_start)
     maanden = hoofdregel.parameters["maanden"]
@@ -191,11 +207,17 @@ def schakel_deadline(*, termijn_start: dt.date, peildatum: dt.date | None = None
         f"{maanden} maanden vanaf het begin van de inburgeringstermijn op {datum_nl(termijn_start)}: "
         f"tot en met {datum_nl(einde)}; van onderwijsroute naar B1-route mag altijd"
     )
-    return _resultaat("schakelen", einde, hoofdregel, uitleg, begindatum=termijn_start)
+    return _resultaat("schakelen", einde, hoofdregel, uitleg, begindatum=termijn_start, extra=extra_vrije_dagen)
 
 
 def schakelen_toegestaan(
-    *, termijn_start: dt.date, op: dt.date, van_route: str, naar_route: str, peildatum: dt.date | None = None
+    *,
+    termijn_start: dt.date,
+    op: dt.date,
+    van_route: str,
+    naar_route: str,
+    peildatum: dt.date | None = None,
+    extra_vrije_dagen: atw.ExtraDagen = None,
 ) -> bool:
     """Whether a switch from one leerroute to another may still be made on ``op``."""
     for route in (van_route, naar_route):
@@ -203,7 +225,7 @@ def schakelen_toegestaan(
             raise ValueError(f"onbekende leerroute {route!r}; kies uit {LEERROUTES}")
     if van_route == naar_route:
         raise ValueError("schakelen is naar een andere leerroute")
-    berekening = schakel_deadline(termijn_start=termijn_start, peildatum=peildatum)
+    berekening = schakel_deadline(termijn_start=termijn_start, peildatum=peildatum, extra_vrije_dagen=extra_vrije_dagen)
     if (van_route, naar_route) in berekening.regel.parameters["altijd_toegestaan"]:
         return True
     return op <= berekening.datum
@@ -273,13 +295,15 @@ def verlenging_aanvraag_vanaf(*, termijn_start: dt.date, peildatum: dt.date | No
     return _resultaat("verlenging_aanvraag", vanaf, hoofdregel, uitleg)
 
 
-def bezwaar_deadline(*, dagtekening: dt.date, peildatum: dt.date | None = None) -> Berekening:
+def bezwaar_deadline(
+    *, dagtekening: dt.date, peildatum: dt.date | None = None, extra_vrije_dagen: atw.ExtraDagen = None
+) -> Berekening:
     """The last day to object to a beschikking: 6 weeks after its bekendmaking (taken as its dagtekening)."""
     hoofdregel = regel("bezwaar", peildatum or dagtekening)
     weken = hoofdregel.parameters["weken"]
     einde = dagtekening + dt.timedelta(weeks=weken)
     uitleg = f"{weken} weken na de dagtekening van de beschikking op {datum_nl(dagtekening)}"
-    return _resultaat("bezwaar", einde, hoofdregel, uitleg)
+    return _resultaat("bezwaar", einde, hoofdregel, uitleg, extra=extra_vrije_dagen)
 
 
 def _voor_termijneinde(
@@ -324,25 +348,21 @@ def _resultaat(
     begindatum: dt.date | None = None,
     aanvullend: tuple[Regel, ...] = (),
     toevoeging: str = "",
+    extra: atw.ExtraDagen = None,
 ) -> Berekening:
     """Apply the Atw shift when the rule says so, and finish the explanation."""
     verschoven = datum
     if hoofdregel.parameters.get("atw"):
-        verschoven = atw.verschuif_atw(datum)
+        verschoven = atw.verschuif_atw(datum, extra)
         if verschoven != datum:
             uitleg += (
-                f"; {datum_nl(datum)} valt op {atw.reden_vrije_dag(datum)}, dus verschoven naar "
+                f"; {datum_nl(datum)} valt op {atw.reden_vrije_dag(datum, extra)}, dus verschoven naar "
                 f"{datum_nl(verschoven, met_weekdag=True)} (Algemene termijnenwet art. 1)"
             )
             aanvullend = (*aanvullend, regel("atw", datum))
         elif datum_nl(datum) not in uitleg:
             uitleg += f": {datum_nl(datum, met_weekdag=True)}"
     uitleg = _zin(uitleg + toevoeging)
-    if hoofdregel.parameters.get("atw") and not atw.gelijkstelling_bekend(verschoven.year):
-        uitleg += (
-            f" Let op: de met een feestdag gelijkgestelde dagen van {verschoven.year} (Algemene termijnenwet "
-            "art. 3 lid 3) zijn nog niet opgenomen; controleer of deze datum er een is."
-        )
     return Berekening(
         soort=soort,
         datum=verschoven,

@@ -42,6 +42,7 @@ STARTGEBEURTENISSEN = MappingProxyType(
     {
         "registratie": "de registratie in de gemeente",
         "kennisgeving": "de kennisgeving van DUO",
+        "koppeling": "de koppeling aan de gemeente door het COA",
     }
 )
 

@@ -1,0 +1,88 @@
+"""The versioned legal numbers of the offer: hours, afschalen, exam attempts, fines. Numbers live here only.
+
+Each ``Regel`` carries its source and certainty tag (see /docs/aanbod.md). [S] numbers are defaults a gemeente may
+replace (``instelbaar``); [L] numbers may not be overridden. The ontzorgen period comes from the deadline catalogue
+(``koers.termijnen.engine.regels``, code ``ontzorgen``) so the number exists once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from types import MappingProxyType
+
+from koers.termijnen.engine import regels as termijnregels
+from koers.utils.legal import Bron, Regel, Zekerheid, geldende_versie
+
+WI = "Wet inburgering 2021"
+WI_VERSIE = "Stb. 2021, 38"
+ARTIKEL_ONBEKEND = "artikel n.t.b."
+IN_WERKING = dt.date(2022, 1, 1)
+
+
+def _regel(code: str, versie: int, vanaf: dt.date, titel: str, bron: Bron, **parameters: object) -> Regel:
+    return Regel(code, versie, vanaf, titel, bron, MappingProxyType(parameters))
+
+
+_ALLE: tuple[Regel, ...] = (
+    _regel(
+        "z_route_uren",
+        1,
+        IN_WERKING,
+        "Z-route (asielstatushouders): 800 uur taal (inclusief KNM) en 800 uur participatie",
+        Bron(WI, ARTIKEL_ONBEKEND, WI_VERSIE, Zekerheid.S),
+        taal_uren=800,
+        participatie_uren=800,
+    ),
+    _regel(
+        "afschalen",
+        1,
+        IN_WERKING,
+        "Afschalen van een B1-examenonderdeel naar A2 na ten minste 600 lesuren bij een aanbieder met keurmerk, "
+        "waarvan ten minste de helft fysiek",
+        Bron(WI, ARTIKEL_ONBEKEND, WI_VERSIE, Zekerheid.L),
+        minimum_uren=600,
+        minimum_aandeel_in_persoon=Decimal("0.5"),
+        leerroutes=("b1",),
+    ),
+    _regel(
+        "gratis_examenpogingen",
+        1,
+        IN_WERKING,
+        "Asielstatushouders hebben 2 gratis examenpogingen per examenonderdeel",
+        Bron(WI, ARTIKEL_ONBEKEND, WI_VERSIE, Zekerheid.S),
+        pogingen=2,
+    ),
+    _regel(
+        "boete_pip",
+        1,
+        IN_WERKING,
+        "Boete bij verwijtbaar niet nakomen van de verplichtingen uit het PIP: ten hoogste € 800",
+        Bron(WI, ARTIKEL_ONBEKEND, WI_VERSIE, Zekerheid.L),
+        maximum=Decimal("800.00"),
+    ),
+)
+
+REGELS: dict[str, list[Regel]] = {}
+for _r in _ALLE:
+    REGELS.setdefault(_r.code, []).append(_r)
+del _r
+
+
+def regel(code: str, op: dt.date) -> Regel:
+    """The version of rule ``code`` in force on ``op``; ``ontzorgen`` comes from the deadline catalogue."""
+    if code == "ontzorgen":
+        return termijnregels.regel("ontzorgen", op)
+    try:
+        return geldende_versie(REGELS[code], op)
+    except KeyError:
+        raise LookupError(f"onbekende aanbodregel: {code}") from None
+
+
+def instelbaar(hoofdregel: Regel, naam: str, waarde=None):
+    """A parameter's default, or a gemeente's own value, which only [S] and [?] rules allow."""
+    if waarde is None:
+        return hoofdregel.parameters[naam]
+    if hoofdregel.bron.zekerheid == Zekerheid.L:
+        raise ValueError(f"{hoofdregel.sleutel}: {naam} staat vast in de wet en is niet instelbaar")
+    return waarde

@@ -1,0 +1,158 @@
+"""Enrolling a person with a provider, and moving the enrolment along its chain."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from koers.audit.models import Toegangslog
+from koers.audit.services import log_toegang
+from koers.dossiers.services import log_gebeurtenis
+from koers.inburgeraars.models import Doelgroep
+from koers.utils.clock import vandaag
+from koers.utils.concurrency import bewaar, vergrendel
+
+from .. import permissions
+from ..models import Contract, Inschrijving
+from ..models.contract import KEURMERKPLICHTIG
+
+S = Inschrijving.Status
+OVERGANGEN: dict[str, frozenset[str]] = {
+    S.AANGEMELD: frozenset({S.INTAKE_AANBIEDER, S.GESTART, S.AFGEBROKEN}),
+    S.INTAKE_AANBIEDER: frozenset({S.GESTART, S.AFGEBROKEN}),
+    S.GESTART: frozenset({S.AFGEROND, S.AFGEBROKEN}),
+    S.AFGEROND: frozenset(),
+    S.AFGEBROKEN: frozenset(),
+}
+
+
+class KeurmerkOntbreekt(ValidationError):
+    pass
+
+
+def heeft_geldig_keurmerk(ketenpartner, op: dt.date) -> bool:
+    """A valid Blik op Werk Keurmerk Inburgeren: the mark is held and valid on ``op``."""
+    return bool(ketenpartner.keurmerk and ketenpartner.keurmerk_geldig_tot and ketenpartner.keurmerk_geldig_tot >= op)
+
+
+def controleer_keurmerk(*, dossier, ketenpartner, product: str, op: dt.date) -> None:
+    """B1- and Z-route for an asielstatushouder may only be bought from a provider with a valid keurmerk."""
+    if (
+        product in KEURMERKPLICHTIG
+        and dossier.inburgeraar.doelgroep == Doelgroep.ASIELSTATUSHOUDER
+        and not heeft_geldig_keurmerk(ketenpartner, op)
+    ):
+        raise KeurmerkOntbreekt(
+            _(
+                "%(aanbieder)s heeft geen geldig Blik op Werk Keurmerk Inburgeren; een B1- of Z-route voor een "
+                "asielstatushouder mag alleen bij een aanbieder met keurmerk worden ingekocht (Wet inburgering 2021)."
+            )
+            % {"aanbieder": ketenpartner.naam},
+            code="keurmerk",
+        )
+
+
+@transaction.atomic
+def schrijf_in(
+    dossier,
+    *,
+    door,
+    product: str,
+    contract: Contract | None = None,
+    ketenpartner=None,
+    aangemeld_op: dt.date | None = None,
+    pip_onderdeel=None,
+) -> Inschrijving:
+    """Enrol the person with a provider (through a contract, or directly), refusing a provider without keurmerk."""
+    if not permissions.mag_aanbod_bewerken(door, dossier):
+        raise PermissionDenied(_("U mag dit dossier niet wijzigen."))
+    if contract is None and ketenpartner is None:
+        raise ValidationError(_("Kies een contract of een aanbieder."), code="aanbieder")
+    if contract is not None:
+        if contract.product != product:
+            raise ValidationError(_("Dit contract is niet voor het gekozen product."), code="product")
+        if contract.gemeente_id is not None and contract.gemeente_id != dossier.gemeente_id:
+            raise ValidationError(_("Dit contract is van een andere gemeente."), code="contract")
+        if contract.regio_id is not None and not contract.regio.gemeenten.filter(pk=dossier.gemeente_id).exists():
+            raise ValidationError(_("Dit contract is van een regio waar deze gemeente niet bij hoort."))
+        ketenpartner = contract.ketenpartner
+    op = aangemeld_op or vandaag()
+    if contract is not None and (op < contract.start or (contract.einde and op > contract.einde)):
+        raise ValidationError(_("Het contract loopt niet op de aanmelddatum."), code="contract_periode")
+    controleer_keurmerk(dossier=dossier, ketenpartner=ketenpartner, product=product, op=op)
+    extra = {"pip_onderdeel": pip_onderdeel} if pip_onderdeel is not None else {}
+    inschrijving = Inschrijving(
+        dossier=dossier,
+        contract=contract,
+        ketenpartner=ketenpartner,
+        aanbieder_naam=ketenpartner.naam,
+        aanbieder_keurmerk=heeft_geldig_keurmerk(ketenpartner, op),
+        product=product,
+        aangemeld_op=op,
+        **extra,
+    )
+    inschrijving._history_user = door
+    inschrijving.save()
+    log_gebeurtenis(
+        dossier,
+        soort="aanbod",
+        titel=_("Aangemeld voor %(product)s bij %(aanbieder)s")
+        % {"product": inschrijving.get_product_display(), "aanbieder": ketenpartner.naam},
+        door=door,
+        gegevens={"inschrijving": inschrijving.pk},
+    )
+    log_toegang(
+        gebruiker=door,
+        actie=Toegangslog.Actie.AANMAKEN,
+        inburgeraar_id=dossier.inburgeraar_id,
+        dossier_id=dossier.pk,
+        omschrijving="inschrijving bij aanbieder",
+    )
+    return inschrijving
+
+
+@transaction.atomic
+def wijzig_inschrijving_status(
+    inschrijving: Inschrijving,
+    *,
+    naar: str,
+    door,
+    op: dt.date | None = None,
+    verwachte_versie: int | None = None,
+    reden: str = "",
+) -> Inschrijving:
+    """Move an enrolment along aangemeld → intake bij aanbieder → gestart → afgerond / afgebroken."""
+    if not permissions.mag_aanbod_bewerken(door, inschrijving.dossier):
+        raise PermissionDenied(_("U mag dit dossier niet wijzigen."))
+    vers = vergrendel(inschrijving, verwachte_versie=verwachte_versie)
+    if naar not in OVERGANGEN[vers.status]:
+        raise ValidationError(
+            _("Een inschrijving met status ‘%(van)s’ kan niet naar ‘%(naar)s’.")
+            % {"van": S(vers.status).label, "naar": S(naar).label},
+            code="ongeldige_overgang",
+        )
+    if naar == S.AFGEBROKEN and not reden:
+        raise ValidationError(_("Geef de reden van afbreken."), code="reden")
+    datum = op or vandaag()
+    if naar == S.INTAKE_AANBIEDER:
+        vers.intake_op = datum
+    elif naar == S.GESTART:
+        vers.gestart_op = datum
+    else:
+        vers.beeindigd_op = datum
+        vers.reden_afbreken = reden
+    vers.status = naar
+    bewaar(vers, door=door)
+    log_gebeurtenis(
+        vers.dossier,
+        soort="aanbod",
+        titel=_("%(product)s bij %(aanbieder)s: %(status)s")
+        % {"product": vers.get_product_display(), "aanbieder": vers.aanbieder_naam, "status": S(naar).label},
+        door=door,
+        toelichting=reden,
+        gegevens={"inschrijving": vers.pk, "status": naar},
+    )
+    return vers
