@@ -6,7 +6,7 @@ UV := $(VENV)/bin/uv
 DEMO_SIZE ?= 400
 export PYTHONPATH := src
 
-.PHONY: demo install test lint e2e unit migrate seed totp bench-seed static messages clean
+.PHONY: demo install test lint e2e unit totp static messages
 
 $(VENV)/.installed: requirements.lock pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -45,3 +45,8 @@ e2e: install
 
 static:
 	bin/build-static
+
+## make messages: extract Dutch source strings and compile the English catalogue (see docs/i18n.md)
+messages: install
+	DJANGO_SETTINGS_MODULE=koers.conf.dev $(PY) manage.py makemessages -l en --ignore=.venv --ignore=node_modules --ignore=tests
+	cd src/koers && ../../$(PY) ../../manage.py compilemessages -l en

@@ -9,8 +9,9 @@ from tests.factories import GebruikerFactory
 @pytest.fixture
 def gebruiker(gemeente):
     gebruiker = GebruikerFactory(username="sanne", rol="klantmanager", gemeente=gemeente)
-    TOTPDevice.objects.create(user=gebruiker, name="app", key="3132333435363738393031323334353637383930",
-                              confirmed=True)
+    TOTPDevice.objects.create(
+        user=gebruiker, name="app", key="3132333435363738393031323334353637383930", confirmed=True
+    )
     return gebruiker
 
 
@@ -22,8 +23,9 @@ def _code(gebruiker) -> str:
 @pytest.mark.django_db
 def test_login_with_password_and_totp_code_reaches_the_caseload(gebruiker):
     client = Client()
-    antwoord = client.post("/inloggen/", {"username": "sanne", "password": "Koers-test-2026!",
-                                          "code": _code(gebruiker)})
+    antwoord = client.post(
+        "/inloggen/", {"username": "sanne", "password": "Koers-test-2026!", "code": _code(gebruiker)}
+    )
     assert antwoord.status_code == 302
     assert antwoord["Location"] == "/dossiers/"
     assert client.get("/dossiers/").status_code == 200
@@ -51,8 +53,9 @@ def test_repeated_failed_logins_are_throttled(gebruiker):
     client = Client()
     for _ in range(5):
         client.post("/inloggen/", {"username": "sanne", "password": "fout", "code": "123456"})
-    antwoord = client.post("/inloggen/", {"username": "sanne", "password": "Koers-test-2026!",
-                                          "code": _code(gebruiker)})
+    antwoord = client.post(
+        "/inloggen/", {"username": "sanne", "password": "Koers-test-2026!", "code": _code(gebruiker)}
+    )
     assert antwoord.status_code == 429
     assert "Tijdelijk geblokkeerd" in antwoord.content.decode()
 

@@ -38,8 +38,10 @@ def test_refused_view_writes_no_access_log_for_the_person(dossier, andere_gemeen
 @pytest.mark.django_db
 def test_editing_person_keeps_history_with_old_and_new_value_and_who(dossier, klantmanager, km_client):
     persoon = dossier.inburgeraar
-    data = {veld: getattr(persoon, veld) for veld in ("voornamen", "achternaam", "nationaliteit", "doelgroep",
-                                                      "geslacht", "bsn", "v_nummer", "talen")}
+    data = {
+        veld: getattr(persoon, veld)
+        for veld in ("voornamen", "achternaam", "nationaliteit", "doelgroep", "geslacht", "bsn", "v_nummer", "talen")
+    }
     data.update(geboortedatum="1990-05-17", telefoon="0612345678", versie=persoon.versie)
     antwoord = km_client.post(f"/dossiers/{dossier.pk}/persoon/", data)
     assert antwoord.status_code == 302
@@ -57,8 +59,10 @@ def test_editing_person_keeps_history_with_old_and_new_value_and_who(dossier, kl
 def test_edit_based_on_a_stale_version_is_refused_and_loses_nothing(dossier, klantmanager, km_client):
     persoon = dossier.inburgeraar
     services.wijzig_persoon(dossier, door=klantmanager, verwachte_versie=1, telefoon="0611111111")
-    data = {veld: getattr(persoon, veld) for veld in ("voornamen", "achternaam", "nationaliteit", "doelgroep",
-                                                      "geslacht", "bsn", "v_nummer")}
+    data = {
+        veld: getattr(persoon, veld)
+        for veld in ("voornamen", "achternaam", "nationaliteit", "doelgroep", "geslacht", "bsn", "v_nummer")
+    }
     data.update(geboortedatum="1990-05-17", telefoon="0622222222", versie=1)
     antwoord = km_client.post(f"/dossiers/{dossier.pk}/persoon/", data)
     assert antwoord.status_code == 200

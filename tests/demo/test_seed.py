@@ -59,7 +59,8 @@ def test_demo_login_reserve_code_passes_the_second_factor():
 
     seed(grootte=5, seed=3)
     client = Client()
-    antwoord = client.post("/inloggen/", {"username": "km.tilburg", "password": DEMO_WACHTWOORD,
-                                          "code": demo_reservecode("km.tilburg", 0)})
+    antwoord = client.post(
+        "/inloggen/", {"username": "km.tilburg", "password": DEMO_WACHTWOORD, "code": demo_reservecode("km.tilburg", 0)}
+    )
     assert antwoord.status_code == 302
     assert client.get("/dossiers/").status_code == 200

@@ -10,16 +10,25 @@ from tests.factories import DossierFactory, GebruikerFactory, InburgeraarFactory
 
 
 def _registratie(**extra):
-    data = {"voornamen": "Yonas", "achternaam": "Tesfay", "geboortedatum": "1994-02-03", "geslacht": "M",
-            "nationaliteit": "Eritrees", "doelgroep": "asielstatushouder", "bsn": "", "v_nummer": ""}
+    data = {
+        "voornamen": "Yonas",
+        "achternaam": "Tesfay",
+        "geboortedatum": "1994-02-03",
+        "geslacht": "M",
+        "nationaliteit": "Eritrees",
+        "doelgroep": "asielstatushouder",
+        "bsn": "",
+        "v_nummer": "",
+    }
     data.update(extra)
     return data
 
 
 @pytest.mark.django_db
 def test_duplicates_found_on_bsn_v_nummer_and_name_with_birth_date():
-    a = InburgeraarFactory(bsn="111222333", v_nummer="1234567890", achternaam="Haile",
-                           geboortedatum=dt.date(1990, 1, 1))
+    a = InburgeraarFactory(
+        bsn="111222333", v_nummer="1234567890", achternaam="Haile", geboortedatum=dt.date(1990, 1, 1)
+    )
     assert list(mogelijke_dubbelen(bsn="111222333")) == [a]
     assert list(mogelijke_dubbelen(v_nummer="1234567890")) == [a]
     assert list(mogelijke_dubbelen(achternaam="haile", geboortedatum=dt.date(1990, 1, 1))) == [a]
@@ -37,8 +46,10 @@ def test_registering_same_bsn_twice_is_refused(gemeente, klantmanager, km_client
 
 @pytest.mark.django_db
 def test_same_name_and_birth_date_needs_confirmation_then_registers(gemeente, km_client):
-    DossierFactory(gemeente=gemeente, inburgeraar=InburgeraarFactory(achternaam="Tesfay",
-                                                                     geboortedatum=dt.date(1994, 2, 3), bsn=""))
+    DossierFactory(
+        gemeente=gemeente,
+        inburgeraar=InburgeraarFactory(achternaam="Tesfay", geboortedatum=dt.date(1994, 2, 3), bsn=""),
+    )
     eerst = km_client.post("/dossiers/nieuw/", _registratie())
     assert "Mogelijk al geregistreerd" in eerst.content.decode()
     assert Inburgeraar.objects.filter(achternaam="Tesfay").count() == 1
@@ -87,10 +98,13 @@ def test_klantmanager_may_not_merge(gemeente, klantmanager):
 
 @pytest.mark.django_db
 def test_merge_page_offers_merge_to_teamleider(gemeente, teamleider):
-    a = DossierFactory(gemeente=gemeente, inburgeraar=InburgeraarFactory(achternaam="Noor", bsn="", v_nummer="",
-                                                                         geboortedatum=dt.date(1985, 3, 3)))
-    b = DossierFactory(gemeente=gemeente, inburgeraar=InburgeraarFactory(achternaam="Noor", bsn="",
-                                                                         geboortedatum=dt.date(1985, 3, 3)))
+    a = DossierFactory(
+        gemeente=gemeente,
+        inburgeraar=InburgeraarFactory(achternaam="Noor", bsn="", v_nummer="", geboortedatum=dt.date(1985, 3, 3)),
+    )
+    b = DossierFactory(
+        gemeente=gemeente, inburgeraar=InburgeraarFactory(achternaam="Noor", bsn="", geboortedatum=dt.date(1985, 3, 3))
+    )
     client = verified_client(teamleider)
     assert "Samenvoegen met deze registratie" in client.get(f"/dossiers/{a.pk}/dubbelen/").content.decode()
     with pytest.raises(Exception):  # noqa: B017 - both in the same gemeente: refused with a message

@@ -41,8 +41,11 @@ FORBIDDEN = sorted(set(itertools.product(Status.values, Status.values)) - TOEGES
 @pytest.mark.django_db
 @pytest.mark.parametrize(("van", "naar"), FORBIDDEN)
 def test_forbidden_transition_is_refused_and_nothing_changes(dossier, klantmanager, van, naar):
-    Dossier.objects.filter(pk=dossier.pk).update(status=van, afsluitreden="vertrokken" if van == "afgerond" else "",
-                                                 afgesloten_op="2026-10-01" if van == "afgerond" else None)
+    Dossier.objects.filter(pk=dossier.pk).update(
+        status=van,
+        afsluitreden="vertrokken" if van == "afgerond" else "",
+        afgesloten_op="2026-10-01" if van == "afgerond" else None,
+    )
     dossier.refresh_from_db()
     with pytest.raises(ValidationError) as fout:
         services.wijzig_status(dossier, naar=naar, door=klantmanager, afsluitreden="vertrokken")
@@ -66,7 +69,8 @@ def test_stale_version_is_refused_instead_of_overwriting(dossier, klantmanager):
 
     services.wijzig_status(dossier, naar="intake", door=klantmanager, verwachte_versie=1)
     with pytest.raises(VersieConflict):
-        services.wijzig_status(dossier, naar="afgerond", door=klantmanager, verwachte_versie=1,
-                               afsluitreden="vertrokken")
+        services.wijzig_status(
+            dossier, naar="afgerond", door=klantmanager, verwachte_versie=1, afsluitreden="vertrokken"
+        )
     dossier.refresh_from_db()
     assert dossier.status == "intake"

@@ -24,20 +24,23 @@ def wereld(db):
         "teamleider": GebruikerFactory(username="tl", rol="teamleider", gemeente=tilburg),
         "functioneel_beheerder": GebruikerFactory(username="fb", rol="functioneel_beheerder", gemeente=tilburg),
         "beleidsmedewerker": GebruikerFactory(username="bm", rol="beleidsmedewerker", gemeente=tilburg),
-        "ketenpartner_medewerker": GebruikerFactory(username="kp", rol="ketenpartner_medewerker",
-                                                    ketenpartner=partner),
-        "andere_ketenpartner": GebruikerFactory(username="kp2", rol="ketenpartner_medewerker",
-                                                ketenpartner=ander_partner),
+        "ketenpartner_medewerker": GebruikerFactory(username="kp", rol="ketenpartner_medewerker", ketenpartner=partner),
+        "andere_ketenpartner": GebruikerFactory(
+            username="kp2", rol="ketenpartner_medewerker", ketenpartner=ander_partner
+        ),
         "regiocoordinator": GebruikerFactory(username="rc", rol="regiocoordinator", regio=regio),
         "klantmanager_andere_gemeente": GebruikerFactory(username="kmw", rol="klantmanager", gemeente=winterswijk),
     }
     dossiers = {
-        "eigen": DossierFactory(gemeente=tilburg, klantmanager=km,
-                                inburgeraar=InburgeraarFactory(achternaam="Eigenaar")),
-        "gedeeld": DossierFactory(gemeente=tilburg, klantmanager=km,
-                                  inburgeraar=InburgeraarFactory(achternaam="Gedeeldmans")),
-        "andere_gemeente": DossierFactory(gemeente=winterswijk,
-                                          inburgeraar=InburgeraarFactory(achternaam="Winterswijker")),
+        "eigen": DossierFactory(
+            gemeente=tilburg, klantmanager=km, inburgeraar=InburgeraarFactory(achternaam="Eigenaar")
+        ),
+        "gedeeld": DossierFactory(
+            gemeente=tilburg, klantmanager=km, inburgeraar=InburgeraarFactory(achternaam="Gedeeldmans")
+        ),
+        "andere_gemeente": DossierFactory(
+            gemeente=winterswijk, inburgeraar=InburgeraarFactory(achternaam="Winterswijker")
+        ),
     }
     services.deel_met_ketenpartner(dossiers["gedeeld"], ketenpartner=partner, doel="Taaltraject", door=km)
     return gebruikers, dossiers

@@ -97,15 +97,37 @@ def _migratiedata_blijft(live_server, django_db_serialized_rollback):
 # --------------------------------------------------------------------------------------------------- browser
 
 
+_PLAYWRIGHT: list = []
+
+
+def pytest_collection_finish(session):
+    """Start Playwright before any fixture runs when e2e tests were selected.
+
+    Starting the sync API moves the test code into another greenlet with its own contextvars, so Django hands out
+    new connection objects afterwards. Started first, the test database is set up in that same context and keeps the
+    serialized migration data that ``_migratiedata_blijft`` restores.
+    """
+    e2e_map = Path(__file__).parent
+    if any(e2e_map in Path(str(item.fspath)).parents for item in session.items) and not _PLAYWRIGHT:
+        from playwright.sync_api import sync_playwright
+
+        _PLAYWRIGHT.append(sync_playwright().start())
+
+
+def pytest_sessionfinish(session):
+    while _PLAYWRIGHT:
+        _PLAYWRIGHT.pop().stop()
+
+
 @pytest.fixture(scope="session")
 def _playwright():
-    from playwright.sync_api import sync_playwright
-
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} ontbreekt: draai bin/ensure-chromium (of make e2e).")
-    pw = sync_playwright().start()
-    yield pw
-    pw.stop()
+    if not _PLAYWRIGHT:
+        from playwright.sync_api import sync_playwright
+
+        _PLAYWRIGHT.append(sync_playwright().start())
+    return _PLAYWRIGHT[0]
 
 
 @pytest.fixture(scope="session")

@@ -212,6 +212,7 @@ def test_taal_is_nl_en_en_na_wisselen(km_page, demo_wereld):
     page.get_by_role("button", name="English").click()
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page).to_have_url(re.compile(r"/dossiers/$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("My caseload")  # the text matches the lang attribute
     controleer_axe(page, "in English")
     maak_screenshot(page, "caseload-en")
     page.get_by_role("button", name="Nederlands").click()
