@@ -13,6 +13,7 @@ from dateutil.relativedelta import relativedelta
 from koers.dossiers.models import Dossier
 from koers.dossiers.status import Status
 from koers.inburgeraars.models import Doelgroep
+from koers.utils.bulk import bulk_invoegen
 
 from .models import (
     Contract,
@@ -64,7 +65,7 @@ def seed_demo(ctx) -> None:
                         start=start,
                     )
                 )
-    Contract.objects.bulk_create(contracten)
+    bulk_invoegen(Contract, contracten)
     contract_van = {(c.gemeente_id, c.ketenpartner_id, c.product): c for c in contracten}
 
     dossiers = list(
@@ -107,7 +108,7 @@ def seed_demo(ctx) -> None:
             )
         )
         plan_uren.append(d is bijna_600)
-    Inschrijving.objects.bulk_create(inschrijvingen, batch_size=1000)
+    bulk_invoegen(Inschrijving, inschrijvingen, batch_size=1000)
 
     uren = []
     for inschrijving, is_bijna in zip(inschrijvingen, plan_uren, strict=True):
@@ -142,7 +143,7 @@ def seed_demo(ctx) -> None:
                         bron="klantmanager",
                     )
                 )
-    Urenregistratie.objects.bulk_create(uren, batch_size=5000)
+    bulk_invoegen(Urenregistratie, uren, batch_size=5000)
 
     klassen = []
     per_gemeente: dict[tuple[int, int], list[Inschrijving]] = {}
@@ -158,10 +159,10 @@ def seed_demo(ctx) -> None:
                 ketenpartner_id=partner_id, gemeente_id=gemeente_id, naam=f"B1-groep {n + 1}", product="b1_route"
             )
             klassen.append((klas, groep[begin : begin + 12]))
-    Klas.objects.bulk_create([k for k, _g in klassen])
+    bulk_invoegen(Klas, [k for k, _g in klassen])
     for klas, groep in klassen:
         leden += [Klas.leden.through(klas_id=klas.pk, inschrijving_id=i.pk) for i in groep]
-    Klas.leden.through.objects.bulk_create(leden, batch_size=5000)
+    bulk_invoegen(Klas.leden.through, leden, batch_size=5000)
 
     examens = []
     for d in dossiers[: MAX_DOSSIERS // 3]:
@@ -180,7 +181,7 @@ def seed_demo(ctx) -> None:
                 )
             )
             del poging
-    Examenresultaat.objects.bulk_create(examens, batch_size=2000)
+    bulk_invoegen(Examenresultaat, examens, batch_size=2000)
 
     plannen = []
     for d in dossiers[:1000]:
@@ -194,7 +195,7 @@ def seed_demo(ctx) -> None:
                     regel="ontzorgen@v2",
                 )
             )
-    Ontzorgingsplan.objects.bulk_create(plannen)
+    bulk_invoegen(Ontzorgingsplan, plannen)
     betalingen = [
         Ontzorgingsbetaling(
             plan=p,
@@ -209,4 +210,4 @@ def seed_demo(ctx) -> None:
         for i in range(6)
         for soort, naam, iban, bedrag in LASTEN
     ]
-    Ontzorgingsbetaling.objects.bulk_create(betalingen, batch_size=5000)
+    bulk_invoegen(Ontzorgingsbetaling, betalingen, batch_size=5000)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import random
+import time
 from dataclasses import dataclass, field
 from importlib import import_module
 
@@ -24,6 +25,7 @@ from koers.accounts.roles import Rol
 from koers.dossiers.models import Dossier, DossierDeling, TijdlijnGebeurtenis
 from koers.dossiers.status import Afsluitreden, Status
 from koers.inburgeraars.models import Doelgroep, Geslacht, Gezinslid, Inburgeraar, Koppeling
+from koers.utils.bulk import bulk_invoegen
 from koers.utils.clock import nu, vandaag
 
 from .namen import AZC_LOCATIES, GEWICHTEN, KLANTMANAGER_NAMEN, POPULATIES, REGIOS, STRATEN
@@ -72,6 +74,7 @@ class DemoContext:
     dossier_ids: list[int] = field(default_factory=list)
     grootte: int = 0
     logins: list[tuple[str, str, str, list[str]]] = field(default_factory=list)
+    duur: dict[str, float] = field(default_factory=dict)  # seconds per part, reported by seed_demo
 
 
 def gewogen(rng: random.Random, paren):
@@ -381,7 +384,7 @@ def dossiers(ctx: DemoContext, aantal: int) -> None:
 @transaction.atomic
 def _bewaar_batch(ctx, personen, plan, kinderen, referenten) -> None:
     rng = ctx.rng
-    Inburgeraar.objects.bulk_create(personen, batch_size=1000)
+    bulk_invoegen(Inburgeraar, personen, batch_size=1000)
     dossiers, koppelingen, leden = [], [], []
     for i_hoofd, i_partner, gemeente, status in plan:
         dagen_geleden = rng.randint(*LEEFTIJD_DOSSIER[status])
@@ -447,9 +450,9 @@ def _bewaar_batch(ctx, personen, plan, kinderen, referenten) -> None:
         )
     for i_hoofd, naam in referenten:
         leden.append(Gezinslid(inburgeraar=personen[i_hoofd], soort=Gezinslid.Soort.REFERENT, naam=naam))
-    Dossier.objects.bulk_create(dossiers, batch_size=1000)
-    Koppeling.objects.bulk_create(koppelingen, batch_size=1000)
-    Gezinslid.objects.bulk_create(leden, batch_size=1000)
+    bulk_invoegen(Dossier, dossiers, batch_size=1000)
+    bulk_invoegen(Koppeling, koppelingen, batch_size=1000)
+    bulk_invoegen(Gezinslid, leden, batch_size=1000)
     tijdstip = nu()
     gebeurtenissen = []
     for d in dossiers:
@@ -479,7 +482,7 @@ def _bewaar_batch(ctx, personen, plan, kinderen, referenten) -> None:
                     tijdstip=tijdstip - dt.timedelta(days=(ctx.peildatum - d.afgesloten_op).days),
                 )
             )
-    TijdlijnGebeurtenis.objects.bulk_create(gebeurtenissen, batch_size=2000)
+    bulk_invoegen(TijdlijnGebeurtenis, gebeurtenissen, batch_size=2000)
     # Some dossiers are shared with the taalaanbieder and with VluchtelingenWerk.
     door = next(iter(ctx.gebruikers.values()))
     delingen = []
@@ -502,7 +505,7 @@ def _bewaar_batch(ctx, personen, plan, kinderen, referenten) -> None:
                     gedeeld_door=door,
                 )
             )
-    DossierDeling.objects.bulk_create(delingen, batch_size=1000)
+    bulk_invoegen(DossierDeling, delingen, batch_size=1000)
     ctx.dossier_ids.extend(d.pk for d in dossiers)
 
 
@@ -518,12 +521,16 @@ def seed(*, grootte: int, seed: int = 2026, peildatum: dt.date | None = None) ->
     )
     ctx.gemeenten, ctx.ketenpartners = organisaties()
     gebruikers(ctx)
+    begin = time.perf_counter()
     dossiers(ctx, grootte)
+    ctx.duur["dossiers"] = time.perf_counter() - begin
     for cfg in apps.get_app_configs():
         if cfg.name.startswith("koers.") and cfg.name != "koers.demo":
             try:
                 module = import_module(f"{cfg.name}.demo")
             except ModuleNotFoundError:
                 continue
+            begin = time.perf_counter()
             module.seed_demo(ctx)
+            ctx.duur[cfg.label] = time.perf_counter() - begin
     return ctx

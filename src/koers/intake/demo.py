@@ -10,6 +10,7 @@ from django.db import transaction
 
 from koers.dossiers.models import Dossier, TijdlijnGebeurtenis
 from koers.dossiers.status import Status
+from koers.utils.bulk import bulk_invoegen
 
 from . import invoer as codes
 from .advies import AdviesInvoer, LbtUitkomst, Leerroute, adviseer, regelset_op
@@ -178,7 +179,7 @@ def _seed_chunk(ctx, rijen, vragenlijst, vragen, gedetailleerd: int, cache) -> i
         )
         leeftijd = codes.leeftijd_op(geboren, peil)
         meta.append((pk, km, start, afgerond, leeftijd, doelgroep, tolk, taal, klaar))
-    BredeIntake.objects.bulk_create(intakes, batch_size=1000)
+    bulk_invoegen(BredeIntake, intakes, batch_size=1000)
 
     antwoorden, gesprekken, toetsen, adviezen, gebeurtenissen = [], [], [], [], []
     invoeren = []
@@ -256,17 +257,18 @@ def _seed_chunk(ctx, rijen, vragenlijst, vragen, gedetailleerd: int, cache) -> i
                     tijdstip=moment,
                 ),
             ]
-    Antwoord.objects.bulk_create(antwoorden, batch_size=2000)
-    IntakeGesprek.objects.bulk_create(gesprekken, batch_size=1000)
-    Uitnodiging.objects.bulk_create(
+    bulk_invoegen(Antwoord, antwoorden, batch_size=2000)
+    bulk_invoegen(IntakeGesprek, gesprekken, batch_size=1000)
+    bulk_invoegen(
+        Uitnodiging,
         [
             Uitnodiging(gesprek=g, verstuurd_op=g.gepland_op.date() - dt.timedelta(days=7), verschenen="ja")
             for g in gesprekken
         ],
         batch_size=1000,
     )
-    Leerbaarheidstoets.objects.bulk_create(toetsen, batch_size=1000)
-    RouteAdvies.objects.bulk_create(adviezen, batch_size=500)
+    bulk_invoegen(Leerbaarheidstoets, toetsen, batch_size=1000)
+    bulk_invoegen(RouteAdvies, adviezen, batch_size=500)
     besluiten = []
     for advies in adviezen:
         km = advies.gemaakt_door_id
@@ -298,6 +300,6 @@ def _seed_chunk(ctx, rijen, vragenlijst, vragen, gedetailleerd: int, cache) -> i
                 tijdstip=moment,
             )
         )
-    RouteBesluit.objects.bulk_create(besluiten, batch_size=1000)
-    TijdlijnGebeurtenis.objects.bulk_create(gebeurtenissen, batch_size=2000)
+    bulk_invoegen(RouteBesluit, besluiten, batch_size=1000)
+    bulk_invoegen(TijdlijnGebeurtenis, gebeurtenissen, batch_size=2000)
     return gedetailleerd

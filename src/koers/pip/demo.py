@@ -17,6 +17,7 @@ from koers.accounts.models import Gebruiker
 from koers.dossiers.models import Dossier, TijdlijnGebeurtenis
 from koers.dossiers.status import Afsluitreden, Status
 from koers.inburgeraars.models import Doelgroep
+from koers.utils.bulk import bulk_invoegen
 from koers.utils.clock import nu
 
 from .models import PIP, Beschikkingsreeks, PIPInstelling, PIPOnderdeel, PIPStatus
@@ -216,8 +217,9 @@ def _batch(ctx, ids, gebruikers, reeksen, gemeentecodes, teller) -> None:
                 tweede_delen.append({"soort": "participatie", "uren_per_week": 4, "omschrijving": "Taalcafé"})
             onderdelen_per_pip.append(tweede_delen)
             tijdlijn.append(_gebeurtenis(pk, tweede, tijdstip, peildatum, "Wijzigingsbeschikking PIP vastgesteld: %s"))
-    PIP.objects.bulk_create(pips, batch_size=1000)
-    PIPOnderdeel.objects.bulk_create(
+    bulk_invoegen(PIP, pips, batch_size=1000)
+    bulk_invoegen(
+        PIPOnderdeel,
         [
             PIPOnderdeel(pip=pip, volgorde=n, **deel)
             for pip, delen in zip(pips, onderdelen_per_pip, strict=True)
@@ -225,7 +227,7 @@ def _batch(ctx, ids, gebruikers, reeksen, gemeentecodes, teller) -> None:
         ],
         batch_size=2000,
     )
-    TijdlijnGebeurtenis.objects.bulk_create(tijdlijn, batch_size=2000)
+    bulk_invoegen(TijdlijnGebeurtenis, tijdlijn, batch_size=2000)
 
 
 def _nummer(reeksen, gemeentecodes, gemeente_id: int, jaar: int) -> str:

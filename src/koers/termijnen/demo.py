@@ -10,6 +10,7 @@ from django.db import transaction
 from koers.dossiers.models import Dossier
 from koers.dossiers.status import Status
 from koers.inburgeraars.models import Doelgroep
+from koers.utils.bulk import bulk_invoegen
 
 from . import afleiding
 from .afleiding import Feit
@@ -70,8 +71,8 @@ def _batch(ctx, rijen, instellingen, extra) -> None:
                     afgesloten=status == Status.AFGEROND,
                 )
             )
-    Termijnfeit.objects.bulk_create(feiten, batch_size=BATCH)
-    Termijn.objects.bulk_create(termijnen, batch_size=BATCH)
+    bulk_invoegen(Termijnfeit, feiten, batch_size=BATCH)
+    bulk_invoegen(Termijn, termijnen, batch_size=BATCH)
 
 
 def _start(ctx, km_id, status, aangemeld: dt.date, instelling) -> Feit:

@@ -30,6 +30,7 @@ class Command(BaseCommand):
         else:
             ctx = seed_data(grootte=size, seed=seed)
             self.stdout.write(self.style.SUCCESS(f"{len(ctx.dossier_ids)} dossiers aangemaakt."))
+            self.stdout.write("Duur per onderdeel: " + ", ".join(f"{k} {v:.1f} s" for k, v in ctx.duur.items()))
         self.print_logins()
 
     def print_logins(self):
