@@ -3,6 +3,15 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 admin.site.site_header = "Koers – functioneel beheer"
+
+
+def _alleen_functioneel_beheer(request) -> bool:
+    """Django admin is for functioneel beheerders (and technical superusers) only, whatever is_staff says."""
+    user = request.user
+    return user.is_active and (user.is_superuser or (user.is_staff and user.rol == "functioneel_beheerder"))
+
+
+admin.site.has_permission = _alleen_functioneel_beheer
 admin.site.site_title = "Koers beheer"
 
 urlpatterns = [

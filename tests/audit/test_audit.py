@@ -109,3 +109,12 @@ def test_functioneel_beheerder_searches_the_access_log_in_beheer(dossier, gemeen
     assert "km" in antwoord.content.decode()
     # No add/change/delete for anyone
     assert verified_client(fb).get("/beheer/audit/toegangslog/add/").status_code == 403
+
+
+@pytest.mark.django_db
+def test_beheer_is_for_functioneel_beheerders_only_even_with_staff_flag(gemeente, klantmanager):
+    klantmanager.is_staff = True
+    klantmanager.save()
+    antwoord = verified_client(klantmanager).get("/beheer/")
+    assert antwoord.status_code == 302
+    assert "/beheer/login/" in antwoord["Location"]

@@ -74,3 +74,23 @@ def test_stale_version_is_refused_instead_of_overwriting(dossier, klantmanager):
         )
     dossier.refresh_from_db()
     assert dossier.status == "intake"
+
+
+@pytest.mark.django_db
+def test_status_page_refuses_forbidden_transition_with_message_and_keeps_status(dossier, km_client):
+    antwoord = km_client.post(f"/dossiers/{dossier.pk}/status/", {"naar": "in_uitvoering", "versie": 1})
+    assert antwoord.status_code == 200
+    dossier.refresh_from_db()
+    assert dossier.status == "aangemeld"
+    assert km_client.post(f"/dossiers/{dossier.pk}/status/", {"naar": "intake", "versie": 1}).status_code == 302
+    dossier.refresh_from_db()
+    assert dossier.status == "intake"
+
+
+@pytest.mark.django_db
+def test_household_member_added_from_the_dossier_appears_with_timeline_entry(dossier, km_client):
+    antwoord = km_client.post(f"/dossiers/{dossier.pk}/gezinslid/", {"soort": "kind", "naam": "Selam Haddad"})
+    assert antwoord.status_code == 302
+    pagina = km_client.get(f"/dossiers/{dossier.pk}/").content.decode()
+    assert "Selam Haddad" in pagina
+    assert dossier.tijdlijn.filter(soort="huishouden").exists()

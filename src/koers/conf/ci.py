@@ -10,3 +10,5 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 ALLOWED_HOSTS = ["*"]
 AXES_FAILURE_LIMIT = 5
+# Tests serve static files through the finders (live server); WhiteNoise needs no collected STATIC_ROOT here.
+WHITENOISE_AUTOREFRESH = True

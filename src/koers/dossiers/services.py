@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from koers.audit.models import Toegangslog
 from koers.audit.services import log_toegang
+from koers.inburgeraars import services as inburgeraar_services
 from koers.inburgeraars.models import Inburgeraar
 from koers.inburgeraars.services import maak_inburgeraar, wijzig_inburgeraar
 from koers.utils.clock import nu, vandaag
@@ -98,6 +99,16 @@ def wijzig_persoon(dossier: Dossier, *, door, verwachte_versie: int | None, **ge
             omschrijving=f"gewijzigd: {', '.join(gewijzigd)}",
         )
     return persoon
+
+
+@transaction.atomic
+def voeg_gezinslid_toe(dossier: Dossier, *, door, **gegevens):
+    """Add a household member to the dossier's person, with a timeline entry."""
+    if not permissions.mag_dossier_bewerken(door, dossier):
+        raise PermissionDenied(_("U mag dit dossier niet wijzigen."))
+    lid = inburgeraar_services.voeg_gezinslid_toe(inburgeraar=dossier.inburgeraar, door=door, **gegevens)
+    log_gebeurtenis(dossier, soort="huishouden", titel=_("Gezinslid toegevoegd: %s") % lid, door=door)
+    return lid
 
 
 @transaction.atomic

@@ -160,92 +160,86 @@ def persoon_bewerken(request, pk: int):
     return render(request, "dossiers/persoon_bewerken.html", {"form": form, "dossier": dossier})
 
 
-@require_http_methods(["GET", "POST"])
-def gezinslid_toevoegen(request, pk: int):
+def _dossierformulier(
+    request, pk: int, *, form_class, actie, titel: str, knop: str, melding: str, met_dossier: bool = True
+):
+    """A form page on a dossier: scope and edit rights checked, the service's refusal shown on the form."""
     dossier = selectors.dossier_voor(request.user, pk)
     _vereis_bewerken(request, dossier)
-    form = GezinslidForm(request.POST or None)
+    form = form_class(request.POST or None, **({"dossier": dossier} if met_dossier else {}))
     if request.method == "POST" and form.is_valid():
-        from koers.inburgeraars.services import voeg_gezinslid_toe
+        try:
+            actie(dossier, form.cleaned_data)
+        except VersieConflict as conflict:
+            form.add_error(None, str(conflict))
+        except ValidationError as fout:
+            form.add_error(None, fout)
+        else:
+            messages.success(request, melding)
+            return redirect("dossiers:detail", pk=dossier.pk)
+    return render(request, "dossiers/formulier.html", {"form": form, "dossier": dossier, "titel": titel, "knop": knop})
 
-        lid = voeg_gezinslid_toe(inburgeraar=dossier.inburgeraar, door=request.user, **form.cleaned_data)
-        services.log_gebeurtenis(
-            dossier, soort="huishouden", titel=_("Gezinslid toegevoegd: %s") % lid, door=request.user
-        )
-        messages.success(request, _("Het gezinslid is toegevoegd."))
-        return redirect("dossiers:detail", pk=dossier.pk)
-    return render(
+
+@require_http_methods(["GET", "POST"])
+def gezinslid_toevoegen(request, pk: int):
+    return _dossierformulier(
         request,
-        "dossiers/formulier.html",
-        {"form": form, "dossier": dossier, "titel": _("Gezinslid toevoegen"), "knop": _("Toevoegen")},
+        pk,
+        form_class=GezinslidForm,
+        met_dossier=False,
+        actie=lambda dossier, data: services.voeg_gezinslid_toe(dossier, door=request.user, **data),
+        titel=_("Gezinslid toevoegen"),
+        knop=_("Toevoegen"),
+        melding=_("Het gezinslid is toegevoegd."),
     )
 
 
 @require_http_methods(["GET", "POST"])
 def status_wijzigen(request, pk: int):
-    dossier = selectors.dossier_voor(request.user, pk)
-    _vereis_bewerken(request, dossier)
-    form = StatusForm(request.POST or None, dossier=dossier)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.wijzig_status(
-                dossier,
-                naar=form.cleaned_data["naar"],
-                door=request.user,
-                verwachte_versie=form.cleaned_data["versie"],
-                afsluitreden=form.cleaned_data["afsluitreden"],
-                toelichting=form.cleaned_data["toelichting"],
-            )
-        except (VersieConflict, ValidationError) as fout:
-            form.add_error(None, fout.messages if isinstance(fout, ValidationError) else str(fout))
-        else:
-            messages.success(request, _("De status is gewijzigd."))
-            return redirect("dossiers:detail", pk=dossier.pk)
-    return render(
+    return _dossierformulier(
         request,
-        "dossiers/formulier.html",
-        {"form": form, "dossier": dossier, "titel": _("Status wijzigen"), "knop": _("Status wijzigen")},
+        pk,
+        form_class=StatusForm,
+        actie=lambda dossier, data: services.wijzig_status(
+            dossier,
+            naar=data["naar"],
+            door=request.user,
+            verwachte_versie=data["versie"],
+            afsluitreden=data["afsluitreden"],
+            toelichting=data["toelichting"],
+        ),
+        titel=_("Status wijzigen"),
+        knop=_("Status wijzigen"),
+        melding=_("De status is gewijzigd."),
     )
 
 
 @require_http_methods(["GET", "POST"])
 def toewijzen(request, pk: int):
-    dossier = selectors.dossier_voor(request.user, pk)
-    _vereis_bewerken(request, dossier)
-    form = ToewijzenForm(request.POST or None, dossier=dossier)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.wijs_klantmanager_toe(
-                dossier,
-                klantmanager=form.cleaned_data["klantmanager"],
-                door=request.user,
-                verwachte_versie=form.cleaned_data["versie"],
-            )
-        except (VersieConflict, ValidationError) as fout:
-            form.add_error(None, str(fout))
-        else:
-            messages.success(request, _("Het dossier is toegewezen."))
-            return redirect("dossiers:detail", pk=dossier.pk)
-    return render(
+    return _dossierformulier(
         request,
-        "dossiers/formulier.html",
-        {"form": form, "dossier": dossier, "titel": _("Klantmanager toewijzen"), "knop": _("Toewijzen")},
+        pk,
+        form_class=ToewijzenForm,
+        actie=lambda dossier, data: services.wijs_klantmanager_toe(
+            dossier, klantmanager=data["klantmanager"], door=request.user, verwachte_versie=data["versie"]
+        ),
+        titel=_("Klantmanager toewijzen"),
+        knop=_("Toewijzen"),
+        melding=_("Het dossier is toegewezen."),
     )
 
 
 @require_http_methods(["GET", "POST"])
 def delen(request, pk: int):
-    dossier = selectors.dossier_voor(request.user, pk)
-    _vereis_bewerken(request, dossier)
-    form = DelenForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        services.deel_met_ketenpartner(dossier, door=request.user, **form.cleaned_data)
-        messages.success(request, _("Het dossier is gedeeld met %s.") % form.cleaned_data["ketenpartner"])
-        return redirect("dossiers:detail", pk=dossier.pk)
-    return render(
+    return _dossierformulier(
         request,
-        "dossiers/formulier.html",
-        {"form": form, "dossier": dossier, "titel": _("Delen met een ketenpartner"), "knop": _("Delen")},
+        pk,
+        form_class=DelenForm,
+        met_dossier=False,
+        actie=lambda dossier, data: services.deel_met_ketenpartner(dossier, door=request.user, **data),
+        titel=_("Delen met een ketenpartner"),
+        knop=_("Delen"),
+        melding=_("Het dossier is gedeeld."),
     )
 
 
