@@ -118,3 +118,18 @@ def test_beheer_is_for_functioneel_beheerders_only_even_with_staff_flag(gemeente
     antwoord = verified_client(klantmanager).get("/beheer/")
     assert antwoord.status_code == 302
     assert "/beheer/login/" in antwoord["Location"]
+
+
+@pytest.mark.django_db
+def test_functioneel_beheerder_searches_change_history_of_persons(dossier, gemeente, klantmanager):
+    from django.contrib.auth.models import Permission
+
+    from tests.factories import GebruikerFactory
+
+    services.wijzig_persoon(dossier, door=klantmanager, verwachte_versie=1, telefoon="0611111111")
+    fb = GebruikerFactory(username="fb", rol="functioneel_beheerder", gemeente=gemeente, is_staff=True)
+    fb.user_permissions.add(Permission.objects.get(codename="view_historicalinburgeraar"))
+    antwoord = verified_client(fb).get("/beheer/inburgeraars/historicalinburgeraar/",
+                                       {"q": dossier.inburgeraar.achternaam})
+    assert antwoord.status_code == 200
+    assert dossier.inburgeraar.achternaam in antwoord.content.decode()

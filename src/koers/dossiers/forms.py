@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from koers.accounts.models import Gebruiker, Ketenpartner
-from koers.inburgeraars.models import Gezinslid, Inburgeraar
+from koers.inburgeraars.models import Gezinslid, Inburgeraar, Koppeling
 from koers.inburgeraars.services import PERSOONSVELDEN
 from koers.inburgeraars.validators import normaliseer_bsn
 
@@ -111,3 +111,10 @@ class DelenForm(forms.Form):
         max_length=200,
         help_text=_("Waarom heeft deze partner het dossier nodig? Bijvoorbeeld: taaltraject."),
     )
+
+
+class KoppelingForm(forms.ModelForm):
+    class Meta:
+        model = Koppeling
+        fields = ["gemeente", "datum", "azc_locatie"]
+        widgets = {"datum": DatumInput()}

@@ -112,6 +112,22 @@ def voeg_gezinslid_toe(dossier: Dossier, *, door, **gegevens):
 
 
 @transaction.atomic
+def registreer_koppeling(dossier: Dossier, *, door, **gegevens):
+    """Record COA's koppeling of the person to a gemeente (asielstatushouders), with a timeline entry."""
+    if not permissions.mag_dossier_bewerken(door, dossier):
+        raise PermissionDenied(_("U mag dit dossier niet wijzigen."))
+    koppeling = inburgeraar_services.registreer_koppeling(inburgeraar=dossier.inburgeraar, door=door, **gegevens)
+    log_gebeurtenis(
+        dossier,
+        soort="koppeling",
+        door=door,
+        titel=_("Gekoppeld aan gemeente %(gemeente)s op %(datum)s")
+        % {"gemeente": koppeling.gemeente, "datum": koppeling.datum.strftime("%d-%m-%Y")},
+    )
+    return koppeling
+
+
+@transaction.atomic
 def wijzig_status(
     dossier: Dossier,
     *,

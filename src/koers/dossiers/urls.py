@@ -9,6 +9,7 @@ urlpatterns = [
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/persoon/", views.persoon_bewerken, name="persoon_bewerken"),
     path("<int:pk>/gezinslid/", views.gezinslid_toevoegen, name="gezinslid_toevoegen"),
+    path("<int:pk>/koppeling/", views.koppeling_toevoegen, name="koppeling_toevoegen"),
     path("<int:pk>/status/", views.status_wijzigen, name="status_wijzigen"),
     path("<int:pk>/toewijzen/", views.toewijzen, name="toewijzen"),
     path("<int:pk>/delen/", views.delen, name="delen"),

@@ -14,7 +14,7 @@ from koers.inburgeraars.selectors import dubbel_redenen, mogelijke_dubbelen
 from koers.utils.concurrency import VersieConflict
 
 from . import permissions, selectors, services
-from .forms import DelenForm, GezinslidForm, InburgeraarForm, RegistratieForm, StatusForm, ToewijzenForm
+from .forms import DelenForm, GezinslidForm, InburgeraarForm, KoppelingForm, RegistratieForm, StatusForm, ToewijzenForm
 from .status import Status
 
 
@@ -191,6 +191,20 @@ def gezinslid_toevoegen(request, pk: int):
         titel=_("Gezinslid toevoegen"),
         knop=_("Toevoegen"),
         melding=_("Het gezinslid is toegevoegd."),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def koppeling_toevoegen(request, pk: int):
+    return _dossierformulier(
+        request,
+        pk,
+        form_class=KoppelingForm,
+        met_dossier=False,
+        actie=lambda dossier, data: services.registreer_koppeling(dossier, door=request.user, **data),
+        titel=_("Koppeling vastleggen"),
+        knop=_("Vastleggen"),
+        melding=_("De koppeling is vastgelegd."),
     )
 
 
