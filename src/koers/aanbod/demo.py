@@ -73,19 +73,27 @@ def seed_demo(ctx) -> None:
         .select_related("inburgeraar", "klantmanager")
         .order_by("pk")[:MAX_DOSSIERS]
     )
+    # The enrolment follows the leerroute of the dossier's PIP in force (one query for all of them).
+    from koers.pip.models import PIP
+
+    routes = dict(PIP.objects.filter(dossier__in=dossiers, status="vastgesteld").values_list("dossier_id", "leerroute"))
+    product_voor_route = {"b1": Product.B1_ROUTE, "z": Product.Z_ROUTE, "onderwijs": Product.ONDERWIJSROUTE}
     tilburg_km = ctx.gebruikers.get("km.tilburg")
     bijna_600 = next(
         (
             d
             for d in dossiers
-            if tilburg_km and d.klantmanager_id == tilburg_km.pk and d.inburgeraar.doelgroep == "asielstatushouder"
+            if tilburg_km
+            and d.klantmanager_id == tilburg_km.pk
+            and d.inburgeraar.doelgroep == "asielstatushouder"
+            and routes.get(d.pk, "b1") == "b1"
         ),
         None,
     )
     inschrijvingen, plan_uren = [], []
     for d in dossiers:
         sleutel = rng.choice(["debrug", "debrug", "achterhoek"])
-        product = Product.Z_ROUTE if rng.random() < 0.3 else Product.B1_ROUTE
+        product = product_voor_route.get(routes.get(d.pk, "b1"), Product.B1_ROUTE)
         if d is bijna_600:
             sleutel, product = "debrug", Product.B1_ROUTE
         partner = partners[sleutel]

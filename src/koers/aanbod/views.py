@@ -81,6 +81,7 @@ def dossier(request, pk: int):
         "mag_bewerken": permissions.mag_aanbod_bewerken(request.user, d),
         "mag_besluiten": permissions.mag_sanctie_besluiten(request.user, d),
         "is_asielstatushouder": d.inburgeraar.doelgroep == "asielstatushouder",
+        "afschalen_regel": regel("afschalen", vandaag()),
     }
     return render(request, "aanbod/dossier.html", context)
 

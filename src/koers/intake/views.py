@@ -11,9 +11,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from koers.audit.services import log_raadpleging
 from koers.dossiers.selectors import dossier_voor
+from koers.utils.clock import vandaag
 from koers.utils.concurrency import VersieConflict
 
 from . import permissions, selectors, services
+from . import sancties as sanctieregels
 from .advies import Leerroute
 from .forms import (
     GesprekForm,
@@ -476,7 +478,11 @@ def besluit(request, pk: int):
 def sancties(request, pk: int):
     p = _Pagina(request, pk)
     p.log("brede intake: sancties")
-    return p.render("intake/sancties.html", voorstellen=selectors.sanctievoorstellen(p.intake))
+    return p.render(
+        "intake/sancties.html",
+        voorstellen=selectors.sanctievoorstellen(p.intake),
+        sanctieregel=sanctieregels.regel_op(vandaag()),
+    )
 
 
 @require_http_methods(["GET", "POST"])
