@@ -34,6 +34,7 @@ test: install lint unit e2e
 
 lint: install
 	$(VENV)/bin/ruff check src tests
+	$(VENV)/bin/ruff format --check src tests
 	DJANGO_SETTINGS_MODULE=koers.conf.ci $(PY) manage.py makemigrations --check --dry-run -v0
 
 unit: install

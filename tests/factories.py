@@ -14,7 +14,7 @@ from koers.inburgeraars.models import Doelgroep, Inburgeraar
 
 def geldig_bsn(n: int) -> str:
     """The n-th valid BSN from a fixed start, for unique, elfproef-valid test numbers."""
-    kandidaat = 100000000 + n * 10
+    kandidaat = 100000000 + n * 100  # a valid number lies within ~11 of any start: windows never overlap
     while True:
         tekst = f"{kandidaat:09d}"
         if stdnum_bsn.is_valid(tekst):

@@ -13,11 +13,15 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def _manage(db: Path, *args: str) -> str:
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{db}", "DJANGO_SETTINGS_MODULE": "koers.conf.dev",
-           "DEBUG": "true"}
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{db}", "DJANGO_SETTINGS_MODULE": "koers.conf.dev", "DEBUG": "true"}
     uitkomst = subprocess.run(  # noqa: S603 - our own manage.py with fixed arguments
-        [sys.executable, str(REPO / "manage.py"), *args], env=env, cwd=REPO, capture_output=True, text=True,
-        check=False, timeout=300,
+        [sys.executable, str(REPO / "manage.py"), *args],
+        env=env,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
     )
     assert uitkomst.returncode == 0, uitkomst.stderr[-3000:]
     return uitkomst.stdout
@@ -43,8 +47,13 @@ def test_moved_dossier_exports_and_imports_into_a_second_database_with_nothing_l
     _manage(bron, "exporteer_overdracht", dossier_id, str(pakket), "--nieuwe-gemeente", "Utrecht")
 
     _manage(doel, "migrate", "-v0")
-    _manage(doel, "shell", "-v0", "-c",
-            "from koers.accounts.models import Gemeente; Gemeente.objects.create(naam='Utrecht', gemeentecode='0344')")
+    _manage(
+        doel,
+        "shell",
+        "-v0",
+        "-c",
+        "from koers.accounts.models import Gemeente; Gemeente.objects.create(naam='Utrecht', gemeentecode='0344')",
+    )
     uitvoer = _manage(doel, "importeer_overdracht", str(pakket), "--gemeente", "0344")
     nieuw_id = re.search(r"Dossier (\d+) aangemaakt", uitvoer).group(1)
     terug = tmp_path / "terug.json"

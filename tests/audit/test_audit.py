@@ -129,7 +129,8 @@ def test_functioneel_beheerder_searches_change_history_of_persons(dossier, gemee
     services.wijzig_persoon(dossier, door=klantmanager, verwachte_versie=1, telefoon="0611111111")
     fb = GebruikerFactory(username="fb", rol="functioneel_beheerder", gemeente=gemeente, is_staff=True)
     fb.user_permissions.add(Permission.objects.get(codename="view_historicalinburgeraar"))
-    antwoord = verified_client(fb).get("/beheer/inburgeraars/historicalinburgeraar/",
-                                       {"q": dossier.inburgeraar.achternaam})
+    antwoord = verified_client(fb).get(
+        "/beheer/inburgeraars/historicalinburgeraar/", {"q": dossier.inburgeraar.achternaam}
+    )
     assert antwoord.status_code == 200
     assert dossier.inburgeraar.achternaam in antwoord.content.decode()

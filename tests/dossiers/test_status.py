@@ -98,8 +98,10 @@ def test_household_member_added_from_the_dossier_appears_with_timeline_entry(dos
 
 @pytest.mark.django_db
 def test_koppeling_recorded_from_the_dossier_shows_gemeente_date_and_azc(dossier, gemeente, km_client):
-    antwoord = km_client.post(f"/dossiers/{dossier.pk}/koppeling/",
-                              {"gemeente": gemeente.pk, "datum": "2026-09-14", "azc_locatie": "AZC Gilze"})
+    antwoord = km_client.post(
+        f"/dossiers/{dossier.pk}/koppeling/",
+        {"gemeente": gemeente.pk, "datum": "2026-09-14", "azc_locatie": "AZC Gilze"},
+    )
     assert antwoord.status_code == 302
     pagina = km_client.get(f"/dossiers/{dossier.pk}/").content.decode()
     assert "AZC Gilze" in pagina and "14 september 2026" in pagina

@@ -12,16 +12,27 @@ from tests.factories import DossierFactory, GemeenteFactory
 def test_bulk_insert_assigns_ids_and_stores_every_field_including_json():
     gemeente = GemeenteFactory()
     personen = [
-        Inburgeraar(voornamen="Selam", achternaam=f"Haile{i}", geboortedatum=dt.date(1990, 1, 1 + i),
-                    nationaliteit="Eritrees", doelgroep="asielstatushouder")
+        Inburgeraar(
+            voornamen="Selam",
+            achternaam=f"Haile{i}",
+            geboortedatum=dt.date(1990, 1, 1 + i),
+            nationaliteit="Eritrees",
+            doelgroep="asielstatushouder",
+        )
         for i in range(3)
     ]
     bulk_invoegen(Inburgeraar, personen)
     assert all(p.pk for p in personen)
-    dossiers = bulk_invoegen(Dossier, [Dossier(inburgeraar=p, gemeente=gemeente, aangemeld_op=dt.date(2026, 1, 5))
-                                        for p in personen])
-    gebeurtenis = TijdlijnGebeurtenis(dossier=dossiers[0], soort="test", titel="Aangemeld",
-                                      tijdstip=dt.datetime(2026, 1, 5, 9, tzinfo=dt.UTC), gegevens={"a": [1, "ü"]})
+    dossiers = bulk_invoegen(
+        Dossier, [Dossier(inburgeraar=p, gemeente=gemeente, aangemeld_op=dt.date(2026, 1, 5)) for p in personen]
+    )
+    gebeurtenis = TijdlijnGebeurtenis(
+        dossier=dossiers[0],
+        soort="test",
+        titel="Aangemeld",
+        tijdstip=dt.datetime(2026, 1, 5, 9, tzinfo=dt.UTC),
+        gegevens={"a": [1, "ü"]},
+    )
     bulk_invoegen(TijdlijnGebeurtenis, [gebeurtenis])
     opgeslagen = TijdlijnGebeurtenis.objects.get(pk=gebeurtenis.pk)
     assert opgeslagen.gegevens == {"a": [1, "ü"]}
