@@ -51,3 +51,29 @@ def log_raadpleging(
         omschrijving=omschrijving,
         pad=request.get_full_path(),
     )
+
+
+def log_raadplegingen(
+    request, *, personen: list[tuple[int, int | None]], omschrijving: str, gegevenscategorie: str = "persoonsgegevens"
+) -> None:
+    """One access-log row per (inburgeraar_id, dossier_id) shown on a list page, written in one query."""
+    user = request.user
+    Toegangslog.objects.bulk_create(
+        [
+            Toegangslog(
+                gebruiker=user,
+                gebruikersnaam=user.get_username(),
+                rol=getattr(user, "rol", ""),
+                organisatie=getattr(user, "organisatie_naam", ""),
+                gemeente_id=getattr(user, "gemeente_id", None),
+                verwerkingsactiviteit=settings.KOERS_STANDAARD_VERWERKING,
+                actie=Toegangslog.Actie.RAADPLEGEN,
+                inburgeraar_id=inburgeraar_id,
+                dossier_id=dossier_id,
+                gegevenscategorie=gegevenscategorie,
+                omschrijving=omschrijving,
+                pad=request.get_full_path()[:500],
+            )
+            for inburgeraar_id, dossier_id in personen
+        ]
+    )

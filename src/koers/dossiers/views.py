@@ -8,8 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from koers.audit.models import Toegangslog
-from koers.audit.services import log_raadpleging
+from koers.audit.services import log_raadpleging, log_raadplegingen
 from koers.inburgeraars.selectors import dubbel_redenen, mogelijke_dubbelen
 from koers.utils.concurrency import VersieConflict
 
@@ -42,24 +41,8 @@ def caseload(request):
         alleen_eigen=request.GET.get("alle") != "1",
     )
     pagina = selectors.caseload(request.user, filters, na=_cursor(request))
-    Toegangslog.objects.bulk_create(
-        [
-            Toegangslog(
-                gebruiker=request.user,
-                gebruikersnaam=request.user.username,
-                rol=request.user.rol,
-                organisatie=request.user.organisatie_naam,
-                gemeente_id=request.user.gemeente_id,
-                verwerkingsactiviteit="uitvoering-wi2021",
-                actie=Toegangslog.Actie.RAADPLEGEN,
-                inburgeraar_id=d.inburgeraar_id,
-                dossier_id=d.pk,
-                gegevenscategorie="persoonsgegevens",
-                omschrijving="caseloadoverzicht",
-                pad=request.get_full_path()[:500],
-            )
-            for d in pagina.items
-        ]
+    log_raadplegingen(
+        request, personen=[(d.inburgeraar_id, d.pk) for d in pagina.items], omschrijving="caseloadoverzicht"
     )
     context = {
         "pagina": pagina,
