@@ -6,7 +6,7 @@ UV := $(VENV)/bin/uv
 DEMO_SIZE ?= 400
 export PYTHONPATH := src
 
-.PHONY: demo install test lint e2e unit totp static messages
+.PHONY: demo install test lint e2e unit totp bench static messages
 
 $(VENV)/.installed: requirements.lock pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -43,6 +43,11 @@ unit: install
 e2e: install
 	bin/ensure-chromium
 	$(VENV)/bin/pytest -n 2 -m e2e -q -p no:randomly
+
+## make bench: p50/p95 of the caseload, dossier page and worklist on the database in DATABASE_URL
+## (first: DATABASE_URL=postgres://… python manage.py seed_demo --size 100000)
+bench: install
+	$(PY) bench/pages.py --runs 200
 
 static:
 	bin/build-static

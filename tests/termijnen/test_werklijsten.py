@@ -72,6 +72,18 @@ def test_done_and_closed_dossier_deadlines_leave_the_worklist(werklijst, klantma
         assert selectors.acties(klantmanager, groep="verlopen").items == []
 
 
+def test_closing_a_dossier_takes_its_deadlines_off_the_worklist(werklijst, klantmanager):
+    from koers.dossiers.services import wijzig_status
+
+    with op(VANDAAG):
+        wijzig_status(werklijst["binnenkort"], naar="afgerond", afsluitreden="vertrokken", door=klantmanager)
+        assert selectors.acties(klantmanager, groep="binnenkort").items == []
+        assert selectors.actie_tellingen(klantmanager).totaal["binnenkort"] == 0
+        assert [t.dossier_id for t in selectors.acties(klantmanager, groep="verlopen").items] == [
+            werklijst["verlopen"].pk
+        ]
+
+
 def test_keyset_pages_cover_every_row_once(gemeente, klantmanager):
     for dag in range(1, 8):
         dossier_met_start(D(2026, 10, dag), gemeente=gemeente, klantmanager=klantmanager)

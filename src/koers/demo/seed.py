@@ -15,7 +15,7 @@ from importlib import import_module
 
 from django.apps import apps
 from django.contrib.auth.hashers import make_password
-from django.db import transaction
+from django.db import connection, transaction
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from stdnum.nl import bsn as stdnum_bsn
@@ -533,4 +533,7 @@ def seed(*, grootte: int, seed: int = 2026, peildatum: dt.date | None = None) ->
             begin = time.perf_counter()
             module.seed_demo(ctx)
             ctx.duur[cfg.label] = time.perf_counter() - begin
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")  # fresh planner statistics after the bulk load
     return ctx

@@ -50,6 +50,7 @@ class Dossier(VersieModel):
             models.Index(fields=["gemeente", "status", "-id"], name="dossier_gemeente_status_idx"),
             models.Index(fields=["klantmanager", "status", "-id"], name="dossier_km_status_idx"),
             models.Index(fields=["gemeente", "-id"], name="dossier_gemeente_idx"),
+            models.Index(fields=["klantmanager", "-id"], name="dossier_km_idx"),
         ]
 
     def __str__(self) -> str:

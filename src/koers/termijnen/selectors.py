@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 
 from koers.accounts.roles import Rol
 from koers.dossiers.models import Dossier
-from koers.dossiers.status import Status as DossierStatus
 from koers.utils.clock import vandaag
 
 from .engine import berekening as eng
@@ -76,7 +75,8 @@ def _open_in_scope(user, *, klantmanager_id: int | None = None) -> QuerySet[Term
     elif klantmanager_id is not None:
         qs = qs.filter(klantmanager_id=klantmanager_id)
     # A closed window (schakelen, ontzorgen) is not an action any more; the daily job marks it vervallen.
-    return qs.exclude(soort__in=VENSTERSOORTEN, datum__lt=today).exclude(dossier__status=DossierStatus.AFGEROND)
+    # Deadlines of a closed dossier are vervallen already (services.synchroniseer_dossier): no join needed.
+    return qs.exclude(soort__in=VENSTERSOORTEN, datum__lt=today)
 
 
 def _groep_q(groep: str, op: dt.date | None = None) -> Q:

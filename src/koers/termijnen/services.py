@@ -246,9 +246,15 @@ def zorg_voor_startgebeurtenis(dossier: Dossier) -> Termijnfeit | None:
 
 
 def synchroniseer_dossier(dossier: Dossier) -> int:
-    """Keep the denormalised gemeente/klantmanager on the dossier's deadlines equal to the dossier's."""
-    return (
+    """Keep the deadlines in step with their dossier: denormalised gemeente/klantmanager, and a closed dossier's
+    open deadlines become vervallen (so worklists need no join to the dossier)."""
+    bijgewerkt = (
         Termijn.objects.filter(dossier_id=dossier.pk)
         .exclude(gemeente_id=dossier.gemeente_id, klantmanager_id=dossier.klantmanager_id)
         .update(gemeente_id=dossier.gemeente_id, klantmanager_id=dossier.klantmanager_id)
     )
+    if dossier.status == DossierStatus.AFGEROND:
+        bijgewerkt += Termijn.objects.filter(dossier_id=dossier.pk, status=Termijn.Status.OPEN).update(
+            status=Termijn.Status.VERVALLEN
+        )
+    return bijgewerkt
