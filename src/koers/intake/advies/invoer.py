@@ -6,6 +6,8 @@ from dataclasses import asdict, dataclass
 from enum import StrEnum
 from typing import Any, Self
 
+from django.utils.translation import gettext_lazy, gettext_noop
+
 
 class Keuze(StrEnum):
     """A StrEnum whose values are stable snake_case strings (stored) and carry a Dutch label (shown)."""
@@ -20,23 +22,23 @@ class Keuze(StrEnum):
 
     @classmethod
     def choices(cls) -> list[tuple[str, str]]:
-        """(value, label) pairs, usable as Django field or form choices."""
-        return [(member.value, member.label) for member in cls]
+        """(value, label) pairs for Django choices, translated when shown; ``.label`` stays Dutch for stored texts."""
+        return [(member.value, gettext_lazy(member.label)) for member in cls]
 
 
 class Doelgroep(Keuze):
-    ASIELSTATUSHOUDER = "asielstatushouder", "Asielstatushouder"
-    GEZINSMIGRANT = "gezinsmigrant", "Gezinsmigrant"
-    OVERIGE_MIGRANT = "overige_migrant", "Overige migrant"
+    ASIELSTATUSHOUDER = "asielstatushouder", gettext_noop("Asielstatushouder")
+    GEZINSMIGRANT = "gezinsmigrant", gettext_noop("Gezinsmigrant")
+    OVERIGE_MIGRANT = "overige_migrant", gettext_noop("Overige migrant")
 
 
 class LbtUitkomst(Keuze):
     """Outcome of the leerbaarheidstoets (LBT), or why there is none."""
 
-    B1_HAALBAAR = "b1_haalbaar", "B1 binnen 3 jaar haalbaar"
-    B1_NIET_HAALBAAR = "b1_niet_haalbaar", "B1 niet binnen 3 jaar haalbaar"
-    NIET_AFGENOMEN = "niet_afgenomen", "Niet afgenomen"
-    DISPENSATIE = "dispensatie", "Dispensatie (visuele of auditieve beperking)"
+    B1_HAALBAAR = "b1_haalbaar", gettext_noop("B1 binnen 3 jaar haalbaar")
+    B1_NIET_HAALBAAR = "b1_niet_haalbaar", gettext_noop("B1 niet binnen 3 jaar haalbaar")
+    NIET_AFGENOMEN = "niet_afgenomen", gettext_noop("Niet afgenomen")
+    DISPENSATIE = "dispensatie", gettext_noop("Dispensatie (visuele of auditieve beperking)")
 
     @property
     def heeft_uitslag(self) -> bool:
@@ -46,11 +48,11 @@ class LbtUitkomst(Keuze):
 class Opleidingsniveau(Keuze):
     """Highest education in the country of origin; declared in ascending order."""
 
-    GEEN = "geen", "Geen onderwijs"
-    BASIS = "basis", "Basisonderwijs"
-    VOORTGEZET = "voortgezet", "Voortgezet onderwijs"
-    MBO = "mbo", "Middelbaar beroepsonderwijs (mbo)"
-    HBO_WO = "hbo_wo", "Hoger onderwijs (hbo of wo)"
+    GEEN = "geen", gettext_noop("Geen onderwijs")
+    BASIS = "basis", gettext_noop("Basisonderwijs")
+    VOORTGEZET = "voortgezet", gettext_noop("Voortgezet onderwijs")
+    MBO = "mbo", gettext_noop("Middelbaar beroepsonderwijs (mbo)")
+    HBO_WO = "hbo_wo", gettext_noop("Hoger onderwijs (hbo of wo)")
 
     @property
     def rang(self) -> int:
@@ -58,9 +60,12 @@ class Opleidingsniveau(Keuze):
 
 
 class Geletterdheid(Keuze):
-    GEALFABETISEERD_LATIJNS = "gealfabetiseerd_latijns", "Gealfabetiseerd in het Latijnse schrift"
-    GEALFABETISEERD_ANDER_SCHRIFT = "gealfabetiseerd_ander_schrift", "Gealfabetiseerd in een ander schrift"
-    NIET_GEALFABETISEERD = "niet_gealfabetiseerd", "Niet gealfabetiseerd"
+    GEALFABETISEERD_LATIJNS = "gealfabetiseerd_latijns", gettext_noop("Gealfabetiseerd in het Latijnse schrift")
+    GEALFABETISEERD_ANDER_SCHRIFT = (
+        "gealfabetiseerd_ander_schrift",
+        gettext_noop("Gealfabetiseerd in een ander schrift"),
+    )
+    NIET_GEALFABETISEERD = "niet_gealfabetiseerd", gettext_noop("Niet gealfabetiseerd")
 
     @property
     def gealfabetiseerd(self) -> bool:
@@ -70,9 +75,9 @@ class Geletterdheid(Keuze):
 class Ambitie(Keuze):
     """The main goal (GGM Hoofddoel)."""
 
-    WERK = "werk", "Werk"
-    ONDERWIJS = "onderwijs", "Onderwijs"
-    PARTICIPATIE = "participatie", "Participatie"
+    WERK = "werk", gettext_noop("Werk")
+    ONDERWIJS = "onderwijs", gettext_noop("Onderwijs")
+    PARTICIPATIE = "participatie", gettext_noop("Participatie")
 
 
 _ENUM_VELDEN: dict[str, type[Keuze]] = {
