@@ -9,10 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from types import MappingProxyType
 
 from koers.termijnen.engine import regels as termijnregels
-from koers.utils.legal import Bron, Regel, Zekerheid, geldende_versie
+from koers.utils.legal import (
+    Bron,
+    Regel,
+    Zekerheid,
+    catalogus,
+    instelbare_waarde,
+    maak_regel,
+    versie_uit,
+)
 
 WI = "Wet inburgering 2021"
 WI_VERSIE = "Stb. 2021, 38"
@@ -20,8 +27,7 @@ ARTIKEL_ONBEKEND = "artikel n.t.b."
 IN_WERKING = dt.date(2022, 1, 1)
 
 
-def _regel(code: str, versie: int, vanaf: dt.date, titel: str, bron: Bron, **parameters: object) -> Regel:
-    return Regel(code, versie, vanaf, titel, bron, MappingProxyType(parameters))
+_regel = maak_regel
 
 
 _ALLE: tuple[Regel, ...] = (
@@ -63,26 +69,16 @@ _ALLE: tuple[Regel, ...] = (
     ),
 )
 
-REGELS: dict[str, list[Regel]] = {}
-for _r in _ALLE:
-    REGELS.setdefault(_r.code, []).append(_r)
-del _r
+REGELS: dict[str, list[Regel]] = catalogus(_ALLE)
 
 
 def regel(code: str, op: dt.date) -> Regel:
     """The version of rule ``code`` in force on ``op``; ``ontzorgen`` comes from the deadline catalogue."""
     if code == "ontzorgen":
         return termijnregels.regel("ontzorgen", op)
-    try:
-        return geldende_versie(REGELS[code], op)
-    except KeyError:
-        raise LookupError(f"onbekende aanbodregel: {code}") from None
+    return versie_uit(REGELS, code, op, soort="aanbodregel")
 
 
 def instelbaar(hoofdregel: Regel, naam: str, waarde=None):
     """A parameter's default, or a gemeente's own value, which only [S] and [?] rules allow."""
-    if waarde is None:
-        return hoofdregel.parameters[naam]
-    if hoofdregel.bron.zekerheid == Zekerheid.L:
-        raise ValueError(f"{hoofdregel.sleutel}: {naam} staat vast in de wet en is niet instelbaar")
-    return waarde
+    return instelbare_waarde(hoofdregel, naam, waarde)

@@ -514,6 +514,16 @@ def _controleer_onderdelen(onderdelen: Sequence[str]) -> list[str]:
     return [o for o in Examenonderdeel.values if o in onderdelen]
 
 
+def _bewaar_examenbesluit(besluit, *, door, titel: str, gezondheid: bool = False):
+    """Validate and save a vrijstelling or ontheffing, with its timeline entry and access log."""
+    besluit._history_user = door
+    besluit.full_clean(exclude=["intake"])
+    besluit.save()
+    log_gebeurtenis(besluit.intake.dossier, soort="intake", titel=titel, door=door)
+    _log_wijziging(door, besluit.intake, besluit._meta.model_name, gezondheid=gezondheid)
+    return besluit
+
+
 @transaction.atomic
 def registreer_vrijstelling(
     intake: BredeIntake,
@@ -540,22 +550,12 @@ def registreer_vrijstelling(
         onderdelen=onderdelen,
         toelichting=toelichting,
     )
-    vrijstelling._history_user = door
-    vrijstelling.full_clean(exclude=["intake"])
-    vrijstelling.save()
-    log_gebeurtenis(
-        intake.dossier,
-        soort="intake",
-        titel=_("Vrijstelling vastgelegd: %(grond)s – %(onderdelen)s (besloten door %(door)s)")
-        % {
-            "grond": vrijstelling.get_grond_display(),
-            "onderdelen": vrijstelling.onderdelen_tekst,
-            "door": vrijstelling.get_besloten_door_display(),
-        },
-        door=door,
-    )
-    _log_wijziging(door, intake, "vrijstelling")
-    return vrijstelling
+    titel = _("Vrijstelling vastgelegd: %(grond)s – %(onderdelen)s (besloten door %(door)s)") % {
+        "grond": vrijstelling.get_grond_display(),
+        "onderdelen": vrijstelling.onderdelen_tekst,
+        "door": vrijstelling.get_besloten_door_display(),
+    }
+    return _bewaar_examenbesluit(vrijstelling, door=door, titel=titel)
 
 
 @transaction.atomic
@@ -582,18 +582,11 @@ def registreer_ontheffing(
         onderdelen=onderdelen,
         toelichting=toelichting,
     )
-    ontheffing._history_user = door
-    ontheffing.full_clean(exclude=["intake"])
-    ontheffing.save()
-    log_gebeurtenis(
-        intake.dossier,
-        soort="intake",
-        titel=_("Ontheffing vastgelegd: %(onderdelen)s (besloten door %(door)s)")
-        % {"onderdelen": ontheffing.onderdelen_tekst, "door": ontheffing.get_besloten_door_display()},
-        door=door,
-    )
-    _log_wijziging(door, intake, "ontheffing", gezondheid=ontheffing.is_gezondheid)
-    return ontheffing
+    titel = _("Ontheffing vastgelegd: %(onderdelen)s (besloten door %(door)s)") % {
+        "onderdelen": ontheffing.onderdelen_tekst,
+        "door": ontheffing.get_besloten_door_display(),
+    }
+    return _bewaar_examenbesluit(ontheffing, door=door, titel=titel, gezondheid=ontheffing.is_gezondheid)
 
 
 # Completion, advice and decision

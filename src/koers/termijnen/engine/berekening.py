@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
 
-from koers.utils.legal import Regel, Zekerheid
+from koers.utils.legal import Regel, instelbare_waarde
 
 from . import atw
 from .regels import LEERROUTES, regel
@@ -331,8 +331,7 @@ def _instelbaar(hoofdregel: Regel, naam: str, waarde: int | None, *, minimum: in
     """A parameter's default, or a gemeente's value for it, which only [S] and [?] parameters allow."""
     if waarde is None:
         return hoofdregel.parameters[naam]
-    if hoofdregel.bron.zekerheid == Zekerheid.L:
-        raise ValueError(f"{hoofdregel.sleutel}: {naam} staat vast in de wet en is niet per gemeente instelbaar")
+    instelbare_waarde(hoofdregel, naam, waarde)  # refuses a gemeente value for a legal [L] number
     if isinstance(waarde, bool) or not isinstance(waarde, int) or waarde < minimum:
         raise ValueError(f"{hoofdregel.sleutel}: {naam} moet een geheel getal ≥ {minimum} zijn, niet {waarde!r}")
     return waarde

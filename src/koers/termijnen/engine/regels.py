@@ -12,7 +12,14 @@ import datetime as dt
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from koers.utils.legal import Bron, Regel, Zekerheid, geldende_versie
+from koers.utils.legal import (
+    Bron,
+    Regel,
+    Zekerheid,
+    catalogus,
+    maak_regel,
+    versie_uit,
+)
 
 from . import atw
 
@@ -80,8 +87,7 @@ VERLENGINGSGRONDEN: tuple[Verlengingsgrond, ...] = (
 )
 
 
-def _regel(code: str, versie: int, geldig_vanaf: dt.date, titel: str, bron: Bron, **parameters: object) -> Regel:
-    return Regel(code, versie, geldig_vanaf, titel, bron, MappingProxyType(parameters))
+_regel = maak_regel
 
 
 _ALLE: tuple[Regel, ...] = (
@@ -203,19 +209,12 @@ _ALLE: tuple[Regel, ...] = (
     ),
 )
 
-REGELS: dict[str, list[Regel]] = {}
-for _r in _ALLE:
-    REGELS.setdefault(_r.code, []).append(_r)
-del _r
+REGELS: dict[str, list[Regel]] = catalogus(_ALLE)
 
 
 def regel(code: str, op: dt.date) -> Regel:
     """The version of deadline rule ``code`` in force on ``op``."""
-    try:
-        versies = REGELS[code]
-    except KeyError:
-        raise LookupError(f"onbekende termijnregel: {code}") from None
-    return geldende_versie(versies, op)
+    return versie_uit(REGELS, code, op, soort="termijnregel")
 
 
 def verlengingsgrond(code: str) -> Verlengingsgrond:
