@@ -67,7 +67,13 @@ class GezinslidForm(forms.ModelForm):
 
 
 class StatusForm(forms.Form):
-    naar = forms.ChoiceField(label=_("Nieuwe status"))
+    naar = forms.ChoiceField(
+        label=_("Nieuwe status"),
+        help_text=_(
+            "Afsluiten doet u via ‘Dossier afsluiten’ onder Aanbod en voortgang: daar controleert Koers de "
+            "voorwaarden per reden."
+        ),
+    )
     afsluitreden = forms.ChoiceField(
         label=_("Reden van afsluiten"), required=False, choices=[("", "—"), *Afsluitreden.choices]
     )
