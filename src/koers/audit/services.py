@@ -53,27 +53,38 @@ def log_raadpleging(
     )
 
 
-def log_raadplegingen(
-    request, *, personen: list[tuple[int, int | None]], omschrijving: str, gegevenscategorie: str = "persoonsgegevens"
+def log_toegangen(
+    *, gebruiker, actie: str, personen, omschrijving: str, gegevenscategorie: str = "persoonsgegevens", pad: str = ""
 ) -> None:
-    """One access-log row per (inburgeraar_id, dossier_id) shown on a list page, written in one query."""
-    user = request.user
+    """One access-log row per (inburgeraar_id, dossier_id) on a list or export, written in one query."""
     Toegangslog.objects.bulk_create(
         [
             Toegangslog(
-                gebruiker=user,
-                gebruikersnaam=user.get_username(),
-                rol=getattr(user, "rol", ""),
-                organisatie=getattr(user, "organisatie_naam", ""),
-                gemeente_id=getattr(user, "gemeente_id", None),
+                gebruiker=gebruiker,
+                gebruikersnaam=gebruiker.get_username(),
+                rol=getattr(gebruiker, "rol", ""),
+                organisatie=getattr(gebruiker, "organisatie_naam", ""),
+                gemeente_id=getattr(gebruiker, "gemeente_id", None),
                 verwerkingsactiviteit=settings.KOERS_STANDAARD_VERWERKING,
-                actie=Toegangslog.Actie.RAADPLEGEN,
+                actie=actie,
                 inburgeraar_id=inburgeraar_id,
                 dossier_id=dossier_id,
                 gegevenscategorie=gegevenscategorie,
                 omschrijving=omschrijving,
-                pad=request.get_full_path()[:500],
+                pad=pad[:500],
             )
             for inburgeraar_id, dossier_id in personen
         ]
+    )
+
+
+def log_raadplegingen(request, *, personen, omschrijving: str, gegevenscategorie: str = "persoonsgegevens") -> None:
+    """Log the persons shown on a list page (one row each, one query)."""
+    log_toegangen(
+        gebruiker=request.user,
+        actie=Toegangslog.Actie.RAADPLEGEN,
+        personen=personen,
+        omschrijving=omschrijving,
+        gegevenscategorie=gegevenscategorie,
+        pad=request.get_full_path(),
     )

@@ -12,8 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from koers.accounts.models import Gebruiker
 from koers.accounts.roles import Rol
-from koers.audit.models import Toegangslog
-from koers.audit.services import log_raadpleging
+from koers.audit.services import log_raadpleging, log_raadplegingen
 from koers.dossiers import permissions as dossier_permissions
 from koers.dossiers.selectors import dossier_voor
 
@@ -170,25 +169,7 @@ def voldaan(request, pk: int, termijn_id: int):
 def _log_lijst(request, termijnen: list[Termijn]) -> None:
     """One access-log row per person shown on a worklist page, written in one bulk insert."""
     gezien = {(t.dossier.inburgeraar_id, t.dossier_id) for t in termijnen}
-    Toegangslog.objects.bulk_create(
-        [
-            Toegangslog(
-                gebruiker=request.user,
-                gebruikersnaam=request.user.username,
-                rol=request.user.rol,
-                organisatie=request.user.organisatie_naam,
-                gemeente_id=request.user.gemeente_id,
-                verwerkingsactiviteit="uitvoering-wi2021",
-                actie=Toegangslog.Actie.RAADPLEGEN,
-                inburgeraar_id=inburgeraar_id,
-                dossier_id=dossier_id,
-                gegevenscategorie="persoonsgegevens",
-                omschrijving="termijnen werklijst",
-                pad=request.get_full_path()[:500],
-            )
-            for inburgeraar_id, dossier_id in sorted(gezien)
-        ]
-    )
+    log_raadplegingen(request, personen=sorted(gezien), omschrijving="termijnen werklijst")
 
 
 def _werklijst(request, *, klantmanager=None):

@@ -15,10 +15,10 @@ from django.utils.translation import gettext as _
 from stdnum import iban as stdnum_iban
 
 from koers.audit.models import Toegangslog
+from koers.audit.services import log_toegangen
 from koers.dossiers.services import log_gebeurtenis
 from koers.inburgeraars.models import Doelgroep
 from koers.termijnen.engine.berekening import datum_nl
-from koers.utils.clock import nu
 from koers.utils.concurrency import bewaar, vergrendel
 
 from .. import permissions
@@ -151,23 +151,12 @@ def betaallijst_csv(betalingen, *, door, pad: str = "") -> str:
         schrijver.writerow(
             [persoon.bsn, persoon.volledige_naam, f"{b.maand:%Y-%m}", b.kostensoort, b.begunstigde, b.iban, b.bedrag]
         )
-    tijdstip = nu()
-    Toegangslog.objects.bulk_create(
-        Toegangslog(
-            tijdstip=tijdstip,
-            gebruiker=door,
-            gebruikersnaam=door.get_username(),
-            rol=door.rol,
-            organisatie=door.organisatie_naam,
-            gemeente_id=door.gemeente_id,
-            verwerkingsactiviteit="uitvoering-wi2021",
-            actie=Toegangslog.Actie.EXPORTEREN,
-            inburgeraar_id=inburgeraar_id,
-            dossier_id=dossier_id,
-            gegevenscategorie="financieel",
-            omschrijving="betaallijst ontzorgen",
-            pad=pad[:500],
-        )
-        for dossier_id, inburgeraar_id in gezien.items()
+    log_toegangen(
+        gebruiker=door,
+        actie=Toegangslog.Actie.EXPORTEREN,
+        personen=[(inburgeraar_id, dossier_id) for dossier_id, inburgeraar_id in gezien.items()],
+        gegevenscategorie="financieel",
+        omschrijving="betaallijst ontzorgen",
+        pad=pad,
     )
     return uitvoer.getvalue()
