@@ -31,21 +31,38 @@ def test_login_with_password_and_totp_code_reaches_the_caseload(gebruiker):
     assert client.get("/dossiers/").status_code == 200
 
 
+ZELFDE_MELDING = "De combinatie van gebruikersnaam, wachtwoord en verificatiecode klopt niet."
+
+
+def _fouten(antwoord) -> list[str]:
+    return [str(fout) for fout in antwoord.context["form"].non_field_errors()] + [
+        f"{veld}: {fout}"
+        for veld, fouten in antwoord.context["form"].errors.items()
+        if veld != "__all__"
+        for fout in fouten
+    ]
+
+
 @pytest.mark.django_db
-def test_wrong_totp_code_is_refused_with_a_clear_message_on_the_code_field(gebruiker):
+def test_wrong_totp_code_is_refused_and_the_user_stays_logged_out(gebruiker):
     client = Client()
     antwoord = client.post("/inloggen/", {"username": "sanne", "password": "Koers-test-2026!", "code": "000000"})
     assert antwoord.status_code == 200
-    inhoud = antwoord.content.decode()
-    assert "Deze verificatiecode klopt niet" in inhoud
-    assert 'href="#id_code"' in inhoud  # error summary links to the field
+    assert ZELFDE_MELDING in antwoord.content.decode()
+    assert 'id="foutsamenvatting"' in antwoord.content.decode()
     assert client.get("/dossiers/").status_code == 302
 
 
 @pytest.mark.django_db
-def test_wrong_password_does_not_reveal_whether_the_user_exists(gebruiker):
-    antwoord = Client().post("/inloggen/", {"username": "sanne", "password": "fout", "code": _code(gebruiker)})
-    assert "gebruikersnaam en wachtwoord is onbekend" in antwoord.content.decode()
+def test_wrong_code_and_wrong_password_get_one_and_the_same_message(gebruiker):
+    """A different message for a wrong code would tell an attacker that the password is right."""
+    fout_wachtwoord = Client().post("/inloggen/", {"username": "sanne", "password": "fout", "code": _code(gebruiker)})
+    fout_code = Client().post("/inloggen/", {"username": "sanne", "password": "Koers-test-2026!", "code": "000000"})
+    onbekend = Client().post("/inloggen/", {"username": "niemand", "password": "fout", "code": "000000"})
+    assert _fouten(fout_wachtwoord) == _fouten(fout_code) == _fouten(onbekend)
+    assert ZELFDE_MELDING in _fouten(fout_code)[0]
+    assert "verificatiecode klopt niet of is verlopen" not in fout_code.content.decode()
+    assert 'href="#id_code"' not in fout_code.content.decode()
 
 
 @pytest.mark.django_db
@@ -58,6 +75,28 @@ def test_repeated_failed_logins_are_throttled(gebruiker):
     )
     assert antwoord.status_code == 429
     assert "Tijdelijk geblokkeerd" in antwoord.content.decode()
+
+
+@pytest.mark.django_db
+def test_wrong_second_factor_codes_count_as_failed_logins_and_lock_the_account(gebruiker):
+    from axes.models import AccessAttempt
+
+    client = Client()
+    for _ in range(4):
+        antwoord = client.post("/inloggen/", {"username": "sanne", "password": "Koers-test-2026!", "code": "000000"})
+        assert antwoord.status_code == 200
+    assert AccessAttempt.objects.get(username="sanne").failures_since_start == 4
+    assert (
+        client.post("/inloggen/", {"username": "sanne", "password": "Koers-test-2026!", "code": "000000"}).status_code
+        == 429
+    )
+    # Locked out: even the right password with the right code does not get in until the cool-off has passed.
+    antwoord = client.post(
+        "/inloggen/", {"username": "sanne", "password": "Koers-test-2026!", "code": _code(gebruiker)}
+    )
+    assert antwoord.status_code == 429
+    assert "Tijdelijk geblokkeerd" in antwoord.content.decode()
+    assert client.get("/dossiers/").status_code == 302
 
 
 @pytest.mark.django_db

@@ -1,7 +1,16 @@
 from django import forms
 from django.contrib.auth import authenticate
+from django.contrib.auth.signals import user_login_failed
 from django.utils.translation import gettext_lazy as _
 from django_otp import match_token
+
+
+# One message for a wrong user name, password or code: a different message for a wrong code would confirm that the
+# password is right.
+ONBEKENDE_COMBINATIE = _(
+    "De combinatie van gebruikersnaam, wachtwoord en verificatiecode klopt niet. "
+    "Controleer uw gegevens en probeer het opnieuw met een nieuwe code."
+)
 
 
 class InlogForm(forms.Form):
@@ -35,14 +44,11 @@ class InlogForm(forms.Form):
             return cleaned
         user = authenticate(self.request, username=username, password=password)
         if user is None:
-            raise forms.ValidationError(
-                _("De combinatie van gebruikersnaam en wachtwoord is onbekend."), code="invalid_login"
-            )
-        if not user.is_active:
-            raise forms.ValidationError(_("Dit account is geblokkeerd."), code="inactive")
-        device = match_token(user, code.replace(" ", ""))
+            raise forms.ValidationError(ONBEKENDE_COMBINATIE, code="invalid_login")
+        device = match_token(user, code.replace(" ", "")) if user.is_active else None
         if device is None:
-            self.add_error("code", _("Deze verificatiecode klopt niet of is verlopen. Probeer de nieuwe code."))
-            return cleaned
+            # A wrong second factor is a failed login like a wrong password: django-axes counts it and locks out.
+            user_login_failed.send(sender=__name__, credentials={"username": username}, request=self.request)
+            raise forms.ValidationError(ONBEKENDE_COMBINATIE, code="invalid_login")
         self.user, self.device = user, device
         return cleaned
