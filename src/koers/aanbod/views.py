@@ -16,6 +16,7 @@ from koers.dossiers import selectors as dossier_selectors
 from koers.dossiers.permissions import mag_persoonsgegevens_zien
 from koers.utils.clock import vandaag
 from koers.utils.concurrency import VersieConflict
+from koers.utils.export import csv_response
 
 from . import afsluiten as afsluiten_module
 from . import bronnen, forms, permissions, selectors, services
@@ -248,12 +249,6 @@ def ontzorgen(request, pk: int):
     )
 
 
-def _csv(tekst: str, naam: str) -> HttpResponse:
-    response = HttpResponse("\ufeff" + tekst, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{naam}"'
-    return response
-
-
 def betaallijst(request, pk: int):
     """The dossier's ontzorgen payments as CSV (all months, or ?maand=2026-10)."""
     d = _dossier(request, pk, bewerken=True)
@@ -265,7 +260,7 @@ def betaallijst(request, pk: int):
             raise Http404
         betalingen = betalingen.filter(maand=form.cleaned_data["maand"])
     tekst = services.betaallijst_csv(betalingen, door=request.user, pad=request.get_full_path())
-    return _csv(tekst, f"betaallijst-ontzorgen-dossier-{d.pk}{'-' + maand if maand else ''}.csv")
+    return csv_response(tekst, f"betaallijst-ontzorgen-dossier-{d.pk}{'-' + maand if maand else ''}.csv")
 
 
 def betaallijst_gemeente(request):
@@ -283,7 +278,7 @@ def betaallijst_gemeente(request):
         .order_by("plan__dossier__inburgeraar__achternaam", "kostensoort")
     )
     tekst = services.betaallijst_csv(betalingen, door=request.user, pad=request.get_full_path())
-    return _csv(tekst, f"betaallijst-ontzorgen-{form.cleaned_data['maand']:%Y-%m}.csv")
+    return csv_response(tekst, f"betaallijst-ontzorgen-{form.cleaned_data['maand']:%Y-%m}.csv")
 
 
 @require_http_methods(["GET", "POST"])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from koers.dossiers.services import log_gebeurtenis
 from koers.inburgeraars.models import Doelgroep
 from koers.termijnen.engine.berekening import datum_nl
 from koers.utils.concurrency import bewaar, vergrendel
+from koers.utils.export import veilige_csv_writer
 
 from .. import permissions
 from ..models import Ontzorgingsbetaling, Ontzorgingsplan
@@ -140,9 +140,12 @@ BETAALLIJST_KOLOMMEN = ["BSN", "naam", "maand", "kostensoort", "begunstigde", "I
 
 
 def betaallijst_csv(betalingen, *, door, pad: str = "") -> str:
-    """The payment list for the gemeente's benefits system (CSV, ';'-separated), logged as an export per person."""
+    """The payment list for the gemeente's benefits system (CSV, ';'-separated), logged as an export per person.
+
+    Cells go through the shared safe writer: a name like ``=HYPERLINK(...)`` reaches the spreadsheet as text.
+    """
     uitvoer = io.StringIO()
-    schrijver = csv.writer(uitvoer, delimiter=";", lineterminator="\r\n")
+    schrijver = veilige_csv_writer(uitvoer, delimiter=";", lineterminator="\r\n")
     schrijver.writerow(BETAALLIJST_KOLOMMEN)
     gezien: dict[int, int] = {}
     for b in betalingen:
