@@ -4,7 +4,7 @@ from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import reverse
 
-OPEN_PREFIXES = ("/inloggen/", "/static/", "/i18n/", "/gezondheid/")
+OPEN_PREFIXES = ("/inloggen/", "/static/", "/i18n/")
 
 
 class VerifiedLoginRequiredMiddleware:
