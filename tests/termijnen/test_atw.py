@@ -45,9 +45,10 @@ def koningsdag_verwacht(jaar):
 
 
 def atw_lijst(jaar):
-    """The domain reference's list (wi2021.md §3), written out by hand: and nothing else."""
+    """Atw art. 3 lid 1 and lid 2 (Goede Vrijdag), written out by hand: and nothing else."""
     return {
         D(jaar, 1, 1),
+        GOEDE_VRIJDAG[jaar],
         TWEEDE_PAASDAG[jaar],
         koningsdag_verwacht(jaar),
         D(jaar, 5, 5),
@@ -62,7 +63,7 @@ ALLE_FEESTDAGEN = sorted(d for jaar in JAREN for d in atw_lijst(jaar))
 
 
 @pytest.mark.parametrize("jaar", JAREN)
-def test_the_atw_calendar_is_exactly_the_domain_list(jaar):
+def test_the_atw_calendar_is_exactly_art_3_lid_1_and_2(jaar):
     assert set(atw.atw_feestdagen(jaar)) == atw_lijst(jaar)
     assert all(atw.is_atw_feestdag(d) and atw.is_atw_vrije_dag(d) for d in atw_lijst(jaar))
 
@@ -79,6 +80,7 @@ def test_every_atw_feestdag_2022_2035_shifts_a_deadline_to_the_next_working_day(
 def test_2025_calendar_names_each_day_in_dutch():
     assert atw.atw_feestdagen(2025) == {
         D(2025, 1, 1): "Nieuwjaarsdag",
+        D(2025, 4, 18): "Goede Vrijdag",
         D(2025, 4, 21): "tweede Paasdag",
         D(2025, 4, 26): "Koningsdag",
         D(2025, 5, 5): "5 mei (Bevrijdingsdag)",
@@ -109,9 +111,31 @@ def test_first_easter_and_whit_sunday_are_not_separate_feestdagen():
 
 
 @pytest.mark.parametrize("jaar", JAREN)
-def test_good_friday_is_not_an_atw_feestdag_and_a_deadline_on_it_does_not_move(jaar):
-    assert not atw.is_atw_feestdag(GOEDE_VRIJDAG[jaar])
-    assert atw.verschuif_atw(GOEDE_VRIJDAG[jaar]) == GOEDE_VRIJDAG[jaar]
+def test_good_friday_is_equated_with_a_feestdag_by_art_3_lid_2(jaar):
+    goede_vrijdag = GOEDE_VRIJDAG[jaar]
+    assert atw.is_atw_feestdag(goede_vrijdag) and atw.is_atw_vrije_dag(goede_vrijdag)
+    assert atw.reden_vrije_dag(goede_vrijdag) == "Goede Vrijdag"
+    assert atw.atw_feestdag_bron(goede_vrijdag) == atw.BRON_GOEDE_VRIJDAG
+    assert atw.BRON_GOEDE_VRIJDAG.artikel == "art. 3 lid 2"
+    # Easter Monday follows: the term runs to the Tuesday after Easter
+    assert atw.verschuif_atw(goede_vrijdag) == TWEEDE_PAASDAG[jaar] + dt.timedelta(days=1)
+
+
+def test_term_ending_on_good_friday_2027_moves_to_tuesday_30_march():
+    assert D(2027, 3, 26).weekday() == 4
+    assert atw.verschuif_atw(D(2027, 3, 26)) == D(2027, 3, 30)
+
+
+@given(DATA_2022_2035)
+@ZONDER_DATABASE
+def test_no_shifted_deadline_ends_on_good_friday(dag):
+    verschoven = atw.verschuif_atw(dag)
+    assert verschoven not in GOEDE_VRIJDAG.values()
+    assert verschoven.weekday() < 5
+
+
+def test_thursday_before_easter_is_a_working_day():
+    assert atw.verschuif_atw(D(2027, 3, 25)) == D(2027, 3, 25)
 
 
 @pytest.mark.parametrize("jaar", JAREN)

@@ -319,10 +319,11 @@ def test_bezwaar_deadline_is_six_weeks_after_dagtekening():
     assert b.regel.bron.regeling == "Algemene wet bestuursrecht"
 
 
-def test_bezwaar_deadline_on_good_friday_does_not_move():
+def test_bezwaar_deadline_on_good_friday_moves_past_easter_monday():
     b = bezwaar_deadline(dagtekening=D(2025, 3, 7))
-    assert (b.oorspronkelijke_datum, b.datum) == (D(2025, 4, 18), D(2025, 4, 18))
-    assert "verschoven" not in b.uitleg
+    assert (b.oorspronkelijke_datum, b.datum) == (D(2025, 4, 18), D(2025, 4, 22))
+    assert "Goede Vrijdag" in b.uitleg and "dinsdag 22 april 2025" in b.uitleg
+    assert "Algemene termijnenwet art. 1 en art. 3 lid 2" in b.uitleg
 
 
 def test_bezwaar_deadline_on_easter_monday_moves_to_tuesday():

@@ -104,9 +104,12 @@ def test_gelijkgestelde_dag_entered_by_beheer_moves_the_deadline(dossier):
     assert "testdag" in pip.uitleg and pip.is_verschoven
 
 
-def test_good_friday_does_not_move_a_stored_deadline(dossier):
+def test_good_friday_moves_a_stored_deadline_to_the_tuesday_after_easter(dossier):
     services.registreer_feit(dossier, soort="startgebeurtenis", datum=D(2027, 1, 15), gegevens={})
-    assert termijn(dossier, "pip_vaststellen").datum == D(2027, 3, 26)  # Goede Vrijdag 2027
+    pip = termijn(dossier, "pip_vaststellen")
+    assert pip.oorspronkelijke_datum == D(2027, 3, 26)  # Goede Vrijdag 2027
+    assert pip.datum == D(2027, 3, 30) and pip.is_verschoven
+    assert "Goede Vrijdag" in pip.uitleg
 
 
 def test_verlenging_moves_the_end_of_the_termijn(dossier, klantmanager):

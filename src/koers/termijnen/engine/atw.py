@@ -1,10 +1,10 @@
 """The Algemene termijnenwet (Atw) calendar: which days end no statutory term, and the shift past them.
 
 Atw art. 1 lid 1: a term set by law that ends on a Saturday, a Sunday or an *algemeen erkende feestdag* is
-extended up to and including the next day that is none of these. The feestdagen are exactly the list of the
-project's domain reference (wi2021.md §3, [L]), which follows art. 3: Nieuwjaarsdag, tweede Paasdag,
-Hemelvaartsdag, tweede Pinksterdag, eerste en tweede Kerstdag, the day the King's birthday is celebrated and
-5 mei (every year). Good Friday is *not* on it (see docs/regels-termijnen.md, open question).
+extended up to and including the next day that is none of these. The feestdagen are exactly art. 3 lid 1:
+Nieuwjaarsdag, tweede Paasdag, Hemelvaartsdag, tweede Pinksterdag, eerste en tweede Kerstdag, the day the King's
+birthday is celebrated and 5 mei (every year); art. 3 lid 2 equates Goede Vrijdag with them ("Voor de toepassing
+van deze wet wordt de Goede Vrijdag met de in het vorige lid genoemde dagen gelijkgesteld").
 
 Days a Royal Decree equates with a feestdag (art. 3 lid 3, "gelijkgestelde dagen") are data the functioneel
 beheerder enters (``termijnen.models.GelijkgesteldeDag``); every function here takes them as ``extra``: a set
@@ -27,6 +27,7 @@ ATW_VERSIE = "Stb. 1964, 314; geldende tekst BWBR0002448"
 
 BRON_VERLENGING = Bron(ATW, "art. 1 lid 1", ATW_VERSIE)
 BRON_FEESTDAGEN = Bron(ATW, "art. 3 lid 1", ATW_VERSIE)
+BRON_GOEDE_VRIJDAG = Bron(ATW, "art. 3 lid 2", ATW_VERSIE)
 BRON_GELIJKSTELLING = Bron(ATW, "art. 3 lid 3", ATW_VERSIE)
 
 GELIJKGESTELDE_DAG = "een met een feestdag gelijkgestelde dag (Algemene termijnenwet art. 3 lid 3)"
@@ -49,12 +50,18 @@ def koningsdag(jaar: int) -> dt.date:
     return dag - dt.timedelta(days=1) if dag.weekday() == 6 else dag
 
 
+def goede_vrijdag(jaar: int) -> dt.date:
+    """Good Friday: two days before Easter Sunday (Atw art. 3 lid 2)."""
+    return easter(jaar) - dt.timedelta(days=2)
+
+
 @functools.cache
 def erkende_feestdagen(jaar: int) -> Mapping[dt.date, str]:
-    """The algemeen erkende feestdagen of Atw art. 3 lid 1 in a year, with their Dutch names (read-only)."""
+    """The feestdagen of Atw art. 3 lid 1 plus Goede Vrijdag (lid 2) in a year, with Dutch names (read-only)."""
     pasen = easter(jaar)
     dagen = [
         (dt.date(jaar, 1, 1), "Nieuwjaarsdag"),
+        (goede_vrijdag(jaar), "Goede Vrijdag"),
         (pasen + dt.timedelta(days=1), "tweede Paasdag"),
         (koningsdag(jaar), "Koningsdag"),
         (dt.date(jaar, 5, 5), "5 mei (Bevrijdingsdag)"),
@@ -67,7 +74,7 @@ def erkende_feestdagen(jaar: int) -> Mapping[dt.date, str]:
 
 
 def atw_feestdagen(jaar: int, extra: ExtraDagen = None) -> dict[dt.date, str]:
-    """Every day the Atw treats as an algemeen erkende feestdag in a year, by date: art. 3 plus ``extra``."""
+    """Every day the Atw treats as an algemeen erkende feestdag in a year, by date: art. 3 lid 1-2 plus ``extra``."""
     dagen = list(erkende_feestdagen(jaar).items())
     dagen.extend((d, naam) for d, naam in _extra_namen(extra).items() if d.year == jaar)
     return _samenvoegen(dagen)
@@ -75,6 +82,8 @@ def atw_feestdagen(jaar: int, extra: ExtraDagen = None) -> dict[dt.date, str]:
 
 def atw_feestdag_bron(d: dt.date, extra: ExtraDagen = None) -> Bron | None:
     """The provision that makes a day a feestdag for the Atw, or None when it is not one."""
+    if d == goede_vrijdag(d.year):
+        return BRON_GOEDE_VRIJDAG
     if d in erkende_feestdagen(d.year):
         return BRON_FEESTDAGEN
     if d in _extra_namen(extra):

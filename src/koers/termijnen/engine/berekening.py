@@ -354,9 +354,10 @@ def _resultaat(
     if hoofdregel.parameters.get("atw"):
         verschoven = atw.verschuif_atw(datum, extra)
         if verschoven != datum:
+            artikelen = "art. 1 en art. 3 lid 2" if datum == atw.goede_vrijdag(datum.year) else "art. 1"
             uitleg += (
                 f"; {datum_nl(datum)} valt op {atw.reden_vrije_dag(datum, extra)}, dus verschoven naar "
-                f"{datum_nl(verschoven, met_weekdag=True)} (Algemene termijnenwet art. 1)"
+                f"{datum_nl(verschoven, met_weekdag=True)} (Algemene termijnenwet {artikelen})"
             )
             aanvullend = (*aanvullend, regel("atw", datum))
         elif datum_nl(datum) not in uitleg:
