@@ -96,6 +96,19 @@ def test_database_refuses_raw_update_of_access_log(dossier, km_client):
 
 
 @pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="database trigger exists on PostgreSQL only")
+def test_database_refuses_truncate_of_access_log(dossier, km_client):
+    km_client.get(f"/dossiers/{dossier.pk}/")
+    aantal = Toegangslog.objects.count()
+    assert aantal > 0
+    with pytest.raises(Exception, match="alleen-toevoegen: TRUNCATE geweigerd"), transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # else the deferred FK checks of the test block it
+            cursor.execute("TRUNCATE audit_toegangslog")
+    assert Toegangslog.objects.count() == aantal
+
+
+@pytest.mark.django_db
 def test_functioneel_beheerder_searches_the_access_log_in_beheer(dossier, gemeente, km_client):
     from tests.factories import GebruikerFactory
 
