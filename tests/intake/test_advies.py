@@ -30,6 +30,7 @@ from koers.intake.advies.invoer import Keuze
 from koers.utils.legal import Zekerheid
 
 V1 = REGELSETS[0]
+HUIDIG = REGELSETS[-1]  # in force today (from 2023: with the LBT dispensation)
 
 
 def invoer(**velden) -> AdviesInvoer:
@@ -76,13 +77,16 @@ def verwachte_route(i: AdviesInvoer, regelset: Regelset) -> Leerroute:
     drempel = p["z_min_indicaties_met_lbt"] if met_uitslag else p["z_min_indicaties_zonder_lbt"]
     if i.lbt == LbtUitkomst.B1_NIET_HAALBAAR or (indicaties >= drempel and i.heeft_nt2_of_a2_niveau is not True):
         return Leerroute.Z
-    if (
-        i.leeftijd <= p["onderwijsroute_richtleeftijd"]
-        and i.ambitie == Ambitie.ONDERWIJS
-        and list(Opleidingsniveau).index(i.opleidingsniveau)
-        >= list(Opleidingsniveau).index(Opleidingsniveau(p["onderwijsroute_min_opleiding"]))
-        and i.geletterdheid != Geletterdheid.NIET_GEALFABETISEERD
-    ):
+    # guidelines and settings are weighed: at most onderwijsroute_max_tegenargumenten of them may plead against
+    gewogen_tegen = sum(
+        [
+            i.leeftijd > p["onderwijsroute_richtleeftijd"],
+            list(Opleidingsniveau).index(i.opleidingsniveau)
+            < list(Opleidingsniveau).index(Opleidingsniveau(p["onderwijsroute_min_opleiding"])),
+            i.geletterdheid == Geletterdheid.NIET_GEALFABETISEERD,
+        ]
+    )
+    if i.ambitie == Ambitie.ONDERWIJS and gewogen_tegen <= p["onderwijsroute_max_tegenargumenten"]:
         return Leerroute.ONDERWIJS
     return Leerroute.B1
 
@@ -92,7 +96,7 @@ def verwachte_route(i: AdviesInvoer, regelset: Regelset) -> Leerroute:
 
 @given(invoeren())
 def test_exactly_one_route_is_advised_and_every_route_is_weighed_in_fixed_order(i):
-    advies = adviseer(i, V1)
+    advies = adviseer(i, HUIDIG)
     assert [o.route for o in advies.overwegingen] == [Leerroute.B1, Leerroute.ONDERWIJS, Leerroute.Z]
     assert [o.route for o in advies.overwegingen if o.geadviseerd] == [advies.route]
     for overweging in advies.overwegingen:
@@ -102,17 +106,17 @@ def test_exactly_one_route_is_advised_and_every_route_is_weighed_in_fixed_order(
 
 @given(invoeren())
 def test_every_argument_cites_a_rule_of_the_regelset_used(i):
-    advies = adviseer(i, V1)
-    assert advies.regelset_versie == V1.versie
+    advies = adviseer(i, HUIDIG)
+    assert advies.regelset_versie == HUIDIG.versie
     for overweging in advies.overwegingen:
         for argument in overweging.voor + overweging.tegen:
-            assert argument.regel in V1.regels
+            assert argument.regel in HUIDIG.regels
             assert argument.tekst.strip().endswith(".")
 
 
 @given(invoeren())
 def test_every_route_not_advised_records_why_not(i):
-    advies = adviseer(i, V1)
+    advies = adviseer(i, HUIDIG)
     for overweging in advies.overwegingen:
         waarom_niet = [a for a in overweging.tegen if a.regel.code == RegelCode.ELKE_ROUTE_OVERWOGEN]
         assert len(waarom_niet) == (0 if overweging.geadviseerd else 1)
@@ -122,7 +126,7 @@ def test_every_route_not_advised_records_why_not(i):
 
 @given(invoeren())
 def test_onderwijsroute_always_weighs_age_against_the_guidance_age(i):
-    onderwijs = adviseer(i, V1).overweging(Leerroute.ONDERWIJS)
+    onderwijs = adviseer(i, HUIDIG).overweging(Leerroute.ONDERWIJS)
     leeftijd = [a for a in onderwijs.voor + onderwijs.tegen if a.regel.code == "onderwijsroute_richtleeftijd"]
     assert len(leeftijd) == 1
     assert str(i.leeftijd) in leeftijd[0].tekst
@@ -131,21 +135,23 @@ def test_onderwijsroute_always_weighs_age_against_the_guidance_age(i):
 
 @given(invoeren())
 def test_advised_route_follows_the_documented_decision_order(i):
-    assert adviseer(i, V1).route == verwachte_route(i, V1)
+    assert adviseer(i, HUIDIG).route == verwachte_route(i, HUIDIG)
 
 
 @given(invoeren())
 def test_advice_round_trips_through_json_unchanged(i):
-    advies = adviseer(i, V1)
+    advies = adviseer(i, HUIDIG)
     opgeslagen = json.loads(json.dumps(advies.to_dict()))
     assert Advies.from_dict(opgeslagen) == advies
-    assert adviseer(i, V1) == advies  # deterministic
+    assert adviseer(i, HUIDIG) == advies  # deterministic
 
 
 @given(invoeren())
 def test_samenvatting_is_one_dutch_sentence_naming_the_route(i):
-    advies = adviseer(i, V1)
-    assert advies.samenvatting.startswith(f"Advies: {advies.route.label}, omdat")
+    advies = adviseer(i, HUIDIG)
+    voorvoegsel = "Voorlopig advies" if advies.voorlopig else "Advies"
+    assert advies.samenvatting.startswith(f"{voorvoegsel}: {advies.route.label}, omdat")
+    assert advies.voorlopig == (i.lbt == LbtUitkomst.NIET_AFGENOMEN)
     assert advies.samenvatting.endswith(".")
     assert advies.samenvatting.count(". ") == 0
 
@@ -162,16 +168,16 @@ def test_every_combination_of_categorical_facts_gets_exactly_one_documented_rout
         (None, True, False),
     ):
         i = AdviesInvoer(*combinatie[:7], heeft_nt2_of_a2_niveau=combinatie[7])
-        advies = adviseer(i, V1)
+        advies = adviseer(i, HUIDIG)
         assert sum(o.geadviseerd for o in advies.overwegingen) == 1
-        assert advies.route == verwachte_route(i, V1)
+        assert advies.route == verwachte_route(i, HUIDIG)
 
 
 # Behaviour in examples
 
 
 def test_young_person_with_mbo_and_ambition_onderwijs_gets_onderwijsroute():
-    advies = adviseer(invoer(leeftijd=22, opleidingsniveau=Opleidingsniveau.MBO, ambitie=Ambitie.ONDERWIJS), V1)
+    advies = adviseer(invoer(leeftijd=22, opleidingsniveau=Opleidingsniveau.MBO, ambitie=Ambitie.ONDERWIJS), HUIDIG)
     assert advies.route == Leerroute.ONDERWIJS
     assert advies.route.label == "Onderwijsroute"
     codes = {a.regel.code for a in advies.overweging(Leerroute.ONDERWIJS).voor}
@@ -186,7 +192,7 @@ def test_lbt_b1_niet_haalbaar_gets_z_route_citing_the_lbt_as_not_binding():
             ambitie=Ambitie.ONDERWIJS,
             lbt="b1_niet_haalbaar",
         ),
-        V1,
+        HUIDIG,
     )
     assert advies.route == Leerroute.Z
     lbt = [a for a in advies.overweging(Leerroute.Z).voor if a.regel.code == RegelCode.LBT_INDICATIEF]
@@ -200,7 +206,7 @@ def test_lbt_b1_niet_haalbaar_gets_z_route_citing_the_lbt_as_not_binding():
 
 
 def test_45_year_old_with_hbo_and_ambition_werk_gets_b1_route():
-    advies = adviseer(invoer(leeftijd=45, opleidingsniveau=Opleidingsniveau.HBO_WO, ambitie=Ambitie.WERK), V1)
+    advies = adviseer(invoer(leeftijd=45, opleidingsniveau=Opleidingsniveau.HBO_WO, ambitie=Ambitie.WERK), HUIDIG)
     assert advies.route == Leerroute.B1
     assert advies.route.label == "B1-route"
     tegen_onderwijs = " ".join(a.tekst for a in advies.overweging(Leerroute.ONDERWIJS).tegen)
@@ -210,9 +216,10 @@ def test_45_year_old_with_hbo_and_ambition_werk_gets_b1_route():
 
 
 def test_age_above_guidance_is_weighed_not_treated_as_statutory_limit():
-    advies = adviseer(invoer(leeftijd=29, opleidingsniveau=Opleidingsniveau.MBO, ambitie=Ambitie.ONDERWIJS), V1)
-    assert advies.route == Leerroute.B1
-    assert "leeftijd tot en met 28 jaar" in advies.samenvatting
+    advies = adviseer(invoer(leeftijd=29, opleidingsniveau=Opleidingsniveau.MBO, ambitie=Ambitie.ONDERWIJS), HUIDIG)
+    assert advies.route == Leerroute.ONDERWIJS
+    assert "leeftijd 29 jaar, boven de richtleeftijd van 28 jaar" in advies.samenvatting
+    assert "geen wettelijke grens" in advies.samenvatting
 
 
 def test_not_literate_with_little_schooling_and_health_limit_gets_z_route_despite_positive_lbt():
@@ -222,7 +229,7 @@ def test_not_literate_with_little_schooling_and_health_limit_gets_z_route_despit
             geletterdheid=Geletterdheid.NIET_GEALFABETISEERD,
             gezondheidsbeperking_leren=True,
         ),
-        V1,
+        HUIDIG,
     )
     assert advies.route == Leerroute.Z
     assert any(a.regel.code == RegelCode.LBT_INDICATIEF for a in advies.overweging(Leerroute.B1).voor)
@@ -230,76 +237,80 @@ def test_not_literate_with_little_schooling_and_health_limit_gets_z_route_despit
 
 def test_dispensation_with_two_indications_of_low_learnability_gets_z_route():
     advies = adviseer(
-        invoer(lbt=LbtUitkomst.DISPENSATIE, opleidingsniveau="basis", gezondheidsbeperking_leren=True), V1
+        invoer(lbt=LbtUitkomst.DISPENSATIE, opleidingsniveau="basis", gezondheidsbeperking_leren=True), HUIDIG
     )
     assert advies.route == Leerroute.Z
     assert any(a.regel.code == RegelCode.LBT_DISPENSATIE for a in advies.overweging(Leerroute.Z).tegen)
 
 
 def test_dispensation_with_one_indication_gets_b1_route():
-    advies = adviseer(invoer(lbt=LbtUitkomst.DISPENSATIE, gezondheidsbeperking_leren=True), V1)
+    advies = adviseer(invoer(lbt=LbtUitkomst.DISPENSATIE, gezondheidsbeperking_leren=True), HUIDIG)
     assert advies.route == Leerroute.B1
 
 
 def test_proven_a2_level_outweighs_indications_of_low_learnability():
     zonder = invoer(lbt="niet_afgenomen", opleidingsniveau="basis", geletterdheid="niet_gealfabetiseerd")
-    assert adviseer(zonder, V1).route == Leerroute.Z
-    met_a2 = adviseer(replace(zonder, heeft_nt2_of_a2_niveau=True), V1)
+    assert adviseer(zonder, HUIDIG).route == Leerroute.Z
+    met_a2 = adviseer(replace(zonder, heeft_nt2_of_a2_niveau=True), HUIDIG)
     assert met_a2.route == Leerroute.B1
     assert any(a.regel.code == RegelCode.VRIJSTELLING_A2_NT2 for a in met_a2.overweging(Leerroute.B1).voor)
 
 
 def test_lbt_not_taken_is_named_in_the_weighing():
-    advies = adviseer(invoer(lbt=LbtUitkomst.NIET_AFGENOMEN), V1)
+    advies = adviseer(invoer(lbt=LbtUitkomst.NIET_AFGENOMEN), HUIDIG)
     assert any("niet afgenomen" in a.tekst for a in advies.overweging(Leerroute.Z).tegen)
 
 
 # Versioning
 
 
-V2 = nieuwe_versie(V1, versie=2, geldig_vanaf=dt.date(2030, 1, 1), onderwijsroute_richtleeftijd=35)
-SETS = [V1, V2]
+LATER = nieuwe_versie(HUIDIG, versie=3, geldig_vanaf=dt.date(2030, 1, 1), onderwijsroute_richtleeftijd=35)
+SETS = [V1, HUIDIG, LATER]
 
 
 def test_regelset_op_picks_the_version_in_force_on_a_date():
     assert regelset_op(dt.date(2022, 1, 1)) is V1
-    assert regelset_op(dt.date(2026, 6, 1)) is V1
-    assert regelset_op(dt.date(2029, 12, 31), SETS) is V1
-    assert regelset_op(dt.date(2030, 1, 1), SETS) is V2
+    assert regelset_op(dt.date(2022, 12, 31)) is V1
+    assert regelset_op(dt.date(2023, 1, 1)) is HUIDIG
+    assert regelset_op(dt.date(2026, 6, 1)) is HUIDIG
+    assert regelset_op(dt.date(2029, 12, 31), SETS) is HUIDIG
+    assert regelset_op(dt.date(2030, 1, 1), SETS) is LATER
     with pytest.raises(LookupError):
         regelset_op(dt.date(2021, 12, 31))
 
 
 def test_new_version_bumps_only_the_changed_rule():
-    oud, nieuw = V1.regel("onderwijsroute_richtleeftijd"), V2.regel("onderwijsroute_richtleeftijd")
+    oud, nieuw = HUIDIG.regel("onderwijsroute_richtleeftijd"), LATER.regel("onderwijsroute_richtleeftijd")
     assert (nieuw.versie, nieuw.geldig_vanaf, nieuw.parameters) == (
         2,
         dt.date(2030, 1, 1),
         {"onderwijsroute_richtleeftijd": 35},
     )
     assert oud.parameters == {"onderwijsroute_richtleeftijd": 28}
-    assert V2.regel(RegelCode.LBT_INDICATIEF) == V1.regel(RegelCode.LBT_INDICATIEF)
+    assert LATER.regel(RegelCode.LBT_INDICATIEF) == HUIDIG.regel(RegelCode.LBT_INDICATIEF)
 
 
 def test_later_regelset_changes_advice_only_from_its_start_date():
-    dertigjarige = invoer(leeftijd=30, opleidingsniveau=Opleidingsniveau.MBO, ambitie=Ambitie.ONDERWIJS)
+    dertigjarige = invoer(leeftijd=30, opleidingsniveau=Opleidingsniveau.BASIS, ambitie=Ambitie.ONDERWIJS)
     assert adviseer(dertigjarige, regelset_op(dt.date(2029, 12, 31), SETS)).route == Leerroute.B1
     na = adviseer(dertigjarige, regelset_op(dt.date(2030, 1, 1), SETS))
     assert na.route == Leerroute.ONDERWIJS
-    assert na.regelset_versie == 2
+    assert na.regelset_versie == 3
 
 
 @given(invoeren(), st.dates(dt.date(2022, 1, 1), dt.date(2040, 12, 31)))
 def test_advice_before_the_new_version_equals_advice_under_version_1(i, datum):
     advies = adviseer(i, regelset_op(datum, SETS))
-    if datum < V2.geldig_vanaf:
+    if datum < HUIDIG.geldig_vanaf:
         assert advies == adviseer(i, V1)
+    elif datum < LATER.geldig_vanaf:
+        assert advies == adviseer(i, HUIDIG)
     else:
-        assert advies.regelset_versie == 2
+        assert advies.regelset_versie == 3
 
 
 def test_stored_advice_keeps_the_rules_it_was_given_under():
-    opgeslagen = json.dumps(adviseer(invoer(leeftijd=30, ambitie=Ambitie.ONDERWIJS), V1).to_dict())
+    opgeslagen = json.dumps(adviseer(invoer(leeftijd=30, ambitie=Ambitie.WERK), HUIDIG).to_dict())
     # rules change later; the stored advice re-renders with its own rule copies
     teruggelezen = Advies.from_dict(json.loads(opgeslagen))
     assert teruggelezen.route == Leerroute.B1
@@ -318,27 +329,37 @@ def test_regelset_rejects_parameters_that_disagree_with_their_rule():
         Regelset(
             versie=9,
             geldig_vanaf=dt.date(2031, 1, 1),
-            regels=V1.regels,
-            parameters={**V1.parameters, "onderwijsroute_richtleeftijd": 40},
+            regels=HUIDIG.regels,
+            parameters={**HUIDIG.parameters, "onderwijsroute_richtleeftijd": 40},
         )
 
 
 def test_regelset_rejects_missing_rules_and_bad_values():
     with pytest.raises(ValueError, match="ontbreken"):
-        Regelset(versie=9, geldig_vanaf=dt.date(2031, 1, 1), regels=V1.regels[1:], parameters=V1.parameters)
+        Regelset(versie=9, geldig_vanaf=dt.date(2031, 1, 1), regels=HUIDIG.regels[1:], parameters=HUIDIG.parameters)
     with pytest.raises(ValueError, match="ongeldige waarde"):
-        nieuwe_versie(V1, versie=9, geldig_vanaf=dt.date(2031, 1, 1), onderwijsroute_min_opleiding="phd")
+        nieuwe_versie(HUIDIG, versie=9, geldig_vanaf=dt.date(2031, 1, 1), onderwijsroute_min_opleiding="phd")
 
 
 def test_regelset_v1_cites_only_known_articles_and_tags_settings():
-    toegestaan = {"—", "art. 4", "art. 5", "art. 11", "art. 14", "ECLI:NL:RVS:2024:5413"}
-    assert {r.bron.artikel for r in V1.regels} <= toegestaan
-    assert V1.bron_van_parameter("onderwijsroute_richtleeftijd").zekerheid == Zekerheid.ONZEKER
-    assert V1.bron_van_parameter("z_route_uren_taal_asiel").zekerheid == Zekerheid.S
-    assert V1.parameters["onderwijsroute_richtleeftijd"] == 28
-    assert V1.versie == 1
-    assert V1.geldig_vanaf == dt.date(2022, 1, 1)
-    assert V1.regel(RegelCode.ELKE_ROUTE_OVERWOGEN).bron.zekerheid == Zekerheid.L
+    toegestaan = {
+        "—",
+        "art. 4",
+        "art. 5",
+        "art. 11",
+        "art. 14",
+        "ECLI:NL:RVS:2024:5413",
+        "§ 2.7.1.1 (B1-route)",
+        "§ 2.7.1.2 (onderwijsroute)",
+        "§ 2.7.1.3 (Z-route)",
+    }
+    assert {r.bron.artikel for r in HUIDIG.regels} <= toegestaan
+    assert HUIDIG.bron_van_parameter("onderwijsroute_richtleeftijd").zekerheid == Zekerheid.ONZEKER
+    assert HUIDIG.bron_van_parameter("z_route_uren_taal_asiel").zekerheid == Zekerheid.S
+    assert HUIDIG.parameters["onderwijsroute_richtleeftijd"] == 28
+    assert (V1.versie, V1.geldig_vanaf) == (1, dt.date(2022, 1, 1))
+    assert (HUIDIG.versie, HUIDIG.geldig_vanaf) == (2, dt.date(2023, 1, 1))
+    assert HUIDIG.regel(RegelCode.ELKE_ROUTE_OVERWOGEN).bron.zekerheid == Zekerheid.L
 
 
 # Enums and input

@@ -26,7 +26,10 @@ from .invoer import AdviesInvoer, Ambitie, Geletterdheid, Keuze, LbtUitkomst, Op
 from .regels import RegelCode as C
 from .regels import Regelset
 
-FORMAAT = 1  # version of the to_dict() layout
+FORMAAT = 1  # version of the to_dict() layout (later keys are optional, so older stored advice still reads)
+GEZONDHEID = "gezondheid"  # category of an argument that reveals (or rests on) special-category health data
+ALGEMEEN = ""
+GEZONDHEIDSZIN = "De gezondheid beperkt het leervermogen."
 
 
 class Leerroute(Keuze):
@@ -44,6 +47,7 @@ class Argument:
 
     tekst: str
     regel: Regel
+    categorie: str = ALGEMEEN  # GEZONDHEID: only for users who may see health data (intake.privacy)
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,9 @@ class Advies:
     overwegingen: tuple[RouteOverweging, ...]
     samenvatting: str
     invoer: AdviesInvoer
+    samenvatting_categorie: str = ALGEMEEN
+    voorlopig: bool = False  # no LBT result and no valid dispensation: the brede intake is not complete (art. 14)
+    voorlopig_reden: str = ""
 
     def overweging(self, route: Leerroute) -> RouteOverweging:
         return next(o for o in self.overwegingen if o.route == route)
@@ -76,6 +83,9 @@ class Advies:
             "route": self.route.value,
             "regelset_versie": self.regelset_versie,
             "samenvatting": self.samenvatting,
+            "samenvatting_categorie": self.samenvatting_categorie,
+            "voorlopig": self.voorlopig,
+            "voorlopig_reden": self.voorlopig_reden,
             "invoer": self.invoer.to_dict(),
             "overwegingen": [
                 {
@@ -96,6 +106,11 @@ class Advies:
             route=Leerroute(data["route"]),
             regelset_versie=data["regelset_versie"],
             samenvatting=data["samenvatting"],
+            samenvatting_categorie=data.get(
+                "samenvatting_categorie", GEZONDHEID if "aanwijzingen" in data["samenvatting"] else ALGEMEEN
+            ),
+            voorlopig=data.get("voorlopig", False),
+            voorlopig_reden=data.get("voorlopig_reden", ""),
             invoer=AdviesInvoer.from_dict(data["invoer"]),
             overwegingen=tuple(
                 RouteOverweging(
@@ -113,6 +128,7 @@ def _argument_naar_dict(argument: Argument) -> dict[str, Any]:
     regel, bron = argument.regel, argument.regel.bron
     return {
         "tekst": argument.tekst,
+        "categorie": argument.categorie,
         "regel": {
             "code": regel.code,
             "versie": regel.versie,
@@ -139,7 +155,19 @@ def _argument_uit_dict(data: dict[str, Any]) -> Argument:
         bron=Bron(b["regeling"], b["artikel"], b["versie"], Zekerheid(b["zekerheid"])),
         parameters=dict(r["parameters"]),
     )
-    return Argument(tekst=data["tekst"], regel=regel)
+    categorie = data["categorie"] if "categorie" in data else _categorie_van_oud_argument(data["tekst"], regel.code)
+    return Argument(tekst=data["tekst"], regel=regel, categorie=categorie)
+
+
+def _categorie_van_oud_argument(tekst: str, code: str) -> str:
+    """Advice stored before arguments carried a category: recognise the engine's health wordings of that time."""
+    if code == C.LBT_DISPENSATIE:
+        return GEZONDHEID
+    if code == C.Z_ROUTE_INDICATIES and (tekst == GEZONDHEIDSZIN or tekst.startswith("Er gelden")):
+        return GEZONDHEID
+    if code == C.ELKE_ROUTE_OVERWOGEN and "aanwijzingen" in tekst:
+        return GEZONDHEID
+    return ALGEMEEN
 
 
 def _klein(keuze: Keuze) -> str:
@@ -156,16 +184,21 @@ def adviseer(invoer: AdviesInvoer, regelset: Regelset) -> Advies:
     p = regelset.parameters
     richtleeftijd: int = p["onderwijsroute_richtleeftijd"]
     min_opleiding = Opleidingsniveau(p["onderwijsroute_min_opleiding"])
+    max_tegen: int = p["onderwijsroute_max_tegenargumenten"]
     max_opleiding_z = Opleidingsniveau(p["z_indicatie_max_opleiding"])
 
     voor: dict[Leerroute, list[Argument]] = {route: [] for route in Leerroute}
     tegen: dict[Leerroute, list[Argument]] = {route: [] for route in Leerroute}
 
-    def arg(lijst: dict[Leerroute, list[Argument]], route: Leerroute, tekst: str, code: C) -> None:
-        lijst[route].append(Argument(tekst=tekst, regel=regel(code)))
+    def arg(
+        lijst: dict[Leerroute, list[Argument]], route: Leerroute, tekst: str, code: C, categorie: str = ALGEMEEN
+    ) -> None:
+        lijst[route].append(Argument(tekst=tekst, regel=regel(code), categorie=categorie))
 
     # Leerbaarheidstoets: the key indicator, never binding.
     lbt = invoer.lbt
+    dispensatie_geldt = lbt is LbtUitkomst.DISPENSATIE and regelset.heeft_regel(C.LBT_DISPENSATIE)
+    voorlopig_reden = ""
     score = f" (score {invoer.lbt_score})" if invoer.lbt_score is not None else ""
     if lbt is LbtUitkomst.B1_HAALBAAR:
         tekst = f"De leerbaarheidstoets geeft aan dat B1 binnen 3 jaar haalbaar is{score}."
@@ -183,13 +216,28 @@ def adviseer(invoer: AdviesInvoer, regelset: Regelset) -> Advies:
         )
         arg(tegen, Leerroute.B1, kern + " (een indicatie, niet bindend).", C.LBT_INDICATIEF)
         arg(tegen, Leerroute.ONDERWIJS, kern + "; de onderwijsroute vraagt B1 of hoger.", C.LBT_INDICATIEF)
-    elif lbt is LbtUitkomst.DISPENSATIE:
+    elif dispensatie_geldt:
         arg(
             tegen,
             Leerroute.Z,
             "Er is geen uitslag van de leerbaarheidstoets die aangeeft dat B1 niet haalbaar is: de gemeente "
             "heeft dispensatie verleend wegens een visuele of auditieve beperking.",
             C.LBT_DISPENSATIE,
+            GEZONDHEID,
+        )
+    elif lbt is LbtUitkomst.DISPENSATIE:
+        arg(
+            tegen,
+            Leerroute.Z,
+            "Er is dispensatie van de leerbaarheidstoets vastgelegd, maar die bestaat pas vanaf 1 januari 2023 "
+            "(Stb. 2022, 489); er is dus geen uitslag die aangeeft dat B1 niet haalbaar is.",
+            C.BREDE_INTAKE,
+            GEZONDHEID,
+        )
+        voorlopig_reden = (
+            "Dit advies is voorlopig: dispensatie van de leerbaarheidstoets bestaat pas vanaf 1 januari 2023 "
+            "(Wet inburgering 2021, art. 14, gewijzigd bij Stb. 2022, 489) en de toets hoort bij de brede intake. "
+            "Neem de toets af en maak daarna een nieuw advies."
         )
     else:
         arg(
@@ -199,17 +247,23 @@ def adviseer(invoer: AdviesInvoer, regelset: Regelset) -> Advies:
             "uitslag die aangeeft dat B1 niet haalbaar is.",
             C.BREDE_INTAKE,
         )
+        voorlopig_reden = (
+            "Dit advies is voorlopig: de leerbaarheidstoets is niet afgenomen en er is geen dispensatie, terwijl "
+            "de toets bij de brede intake hoort (Wet inburgering 2021, art. 14). Neem de toets af of leg de "
+            "dispensatie vast, en maak daarna een nieuw advies."
+        )
 
-    # Indications of low learnability (Z-route).
-    indicaties: list[str] = []
+    # Indications of low learnability (Z-route). The count rests on the health answer too, whatever it is:
+    # every argument that states or counts it is marked GEZONDHEID, so hiding it never depends on the answer.
+    indicaties: list[tuple[str, str]] = []
     if invoer.geletterdheid is Geletterdheid.NIET_GEALFABETISEERD:
-        indicaties.append("De inburgeraar is niet gealfabetiseerd.")
+        indicaties.append(("De inburgeraar is niet gealfabetiseerd.", ALGEMEEN))
     if invoer.opleidingsniveau.rang <= max_opleiding_z.rang:
-        indicaties.append(f"Weinig scholing in het land van herkomst: {_klein(invoer.opleidingsniveau)}.")
+        indicaties.append((f"Weinig scholing in het land van herkomst: {_klein(invoer.opleidingsniveau)}.", ALGEMEEN))
     if invoer.gezondheidsbeperking_leren:
-        indicaties.append("De gezondheid beperkt het leervermogen.")
-    for tekst in indicaties:
-        arg(voor, Leerroute.Z, tekst, C.Z_ROUTE_INDICATIES)
+        indicaties.append((GEZONDHEIDSZIN, GEZONDHEID))
+    for tekst, categorie in indicaties:
+        arg(voor, Leerroute.Z, tekst, C.Z_ROUTE_INDICATIES, categorie)
 
     heeft_a2 = invoer.heeft_nt2_of_a2_niveau is True
     if heeft_a2:
@@ -238,7 +292,7 @@ def adviseer(invoer: AdviesInvoer, regelset: Regelset) -> Advies:
         context = "bij een toetsuitslag" if lbt.heeft_uitslag else "zonder toetsuitslag"
         telling = f"Er gelden {n} van de 3 aanwijzingen voor een lage leerbaarheid"
         if z_via_indicaties:
-            arg(voor, Leerroute.Z, f"{telling}; de drempel {context} is {drempel}.", C.Z_ROUTE_INDICATIES)
+            arg(voor, Leerroute.Z, f"{telling}; de drempel {context} is {drempel}.", C.Z_ROUTE_INDICATIES, GEZONDHEID)
             reden_z = f"{n} van de 3 aanwijzingen op een lage leerbaarheid wijzen (drempel {drempel})"
         elif n >= drempel:
             arg(
@@ -247,6 +301,7 @@ def adviseer(invoer: AdviesInvoer, regelset: Regelset) -> Advies:
                 f"{telling} (drempel {context}: {drempel}), maar bewezen A2-niveau of een "
                 "NT2-certificaat weerspreekt een lage leerbaarheid.",
                 C.Z_ROUTE_INDICATIES,
+                GEZONDHEID,
             )
         else:
             arg(
@@ -254,54 +309,69 @@ def adviseer(invoer: AdviesInvoer, regelset: Regelset) -> Advies:
                 Leerroute.Z,
                 f"{telling}; dat is minder dan de drempel {context} ({drempel}).",
                 C.Z_ROUTE_INDICATIES,
+                GEZONDHEID,
             )
     z = z_via_lbt or z_via_indicaties
 
-    # Onderwijsroute: each condition yields an argument for or against.
-    voorwaarden: list[tuple[bool, str]] = []
+    # Onderwijsroute: each consideration yields an argument for or against. Whether one can rule the route out
+    # follows from its rule: only law [L] is a hard condition (Regelset.is_harde_voorwaarde); a guideline or a
+    # setting is weighed — at most `onderwijsroute_max_tegenargumenten` of them may plead against.
+    harde_tekort: list[str] = []
+    gewogen_tegen: list[str] = []
+    gewogen: list[str] = []
 
-    def voorwaarde(vervuld: bool, naam: str, tekst_voor: str, tekst_tegen: str, code: C) -> None:
-        voorwaarden.append((vervuld, naam))
+    def overweeg(vervuld: bool, naam_tegen: str, naam_voor: str, tekst_voor: str, tekst_tegen: str, code: C) -> None:
         arg(voor if vervuld else tegen, Leerroute.ONDERWIJS, tekst_voor if vervuld else tekst_tegen, code)
+        hard = regelset.is_harde_voorwaarde(code)
+        if not hard:
+            gewogen.append(naam_voor if vervuld else naam_tegen)
+        if not vervuld:
+            (harde_tekort if hard else gewogen_tegen).append(naam_tegen)
 
-    voorwaarde(
+    overweeg(
         invoer.leeftijd <= richtleeftijd,
-        f"leeftijd tot en met {richtleeftijd} jaar",
+        f"leeftijd {invoer.leeftijd} jaar, boven de richtleeftijd van {richtleeftijd} jaar (een richtlijn, geen "
+        "wettelijke grens)",
+        f"leeftijd {invoer.leeftijd} jaar, binnen de richtleeftijd van {richtleeftijd} jaar",
         f"Met {invoer.leeftijd} jaar valt de inburgeraar binnen de richtleeftijd van {richtleeftijd} jaar "
         "voor de onderwijsroute.",
         f"Met {invoer.leeftijd} jaar is de inburgeraar ouder dan de richtleeftijd van {richtleeftijd} jaar "
-        "voor de onderwijsroute; die leeftijd is een richtlijn, geen wettelijke grens.",
+        "voor de onderwijsroute; die leeftijd is een richtlijn, geen wettelijke grens, en wordt gewogen met de "
+        "andere argumenten.",
         C.ONDERWIJSROUTE_RICHTLEEFTIJD,
     )
-    voorwaarde(
+    overweeg(
         invoer.ambitie is Ambitie.ONDERWIJS,
+        "ambitie onderwijs",
         "ambitie onderwijs",
         "De ambitie is onderwijs; de onderwijsroute is bedoeld voor wie doorstroomt naar mbo, hbo of wo.",
         f"De ambitie is {_klein(invoer.ambitie)}, niet doorstromen naar mbo, hbo of wo waarvoor de "
         "onderwijsroute bedoeld is.",
         C.ONDERWIJSROUTE_DOELGROEP,
     )
-    voorwaarde(
+    overweeg(
         invoer.opleidingsniveau.rang >= min_opleiding.rang,
-        f"vooropleiding ten minste {_klein(min_opleiding)}",
+        f"vooropleiding {_klein(invoer.opleidingsniveau)}, lager dan {_klein(min_opleiding)}",
+        f"vooropleiding {_klein(invoer.opleidingsniveau)}",
         f"Opleidingsniveau in het land van herkomst: {_klein(invoer.opleidingsniveau)}, ten minste "
         f"{_klein(min_opleiding)}.",
         f"Opleidingsniveau in het land van herkomst: {_klein(invoer.opleidingsniveau)}, lager dan "
-        f"{_klein(min_opleiding)}, de ondergrens voor de onderwijsroute.",
+        f"{_klein(min_opleiding)}, het ingestelde niveau voor de onderwijsroute.",
         C.ONDERWIJSROUTE_VOORWAARDEN,
     )
-    voorwaarde(
+    overweeg(
         invoer.geletterdheid.gealfabetiseerd,
+        "niet gealfabetiseerd",
         "gealfabetiseerd",
         f"De inburgeraar is {_klein(invoer.geletterdheid)}.",
         "De inburgeraar is niet gealfabetiseerd; de onderwijsroute vraagt geletterdheid.",
         C.ONDERWIJSROUTE_VOORWAARDEN,
     )
-    # The LBT condition already has its argument above (against when B1 is not reachable).
+    # The LBT has its argument above (against when B1 is not reachable); it is law, so a hard condition.
     lbt_voorwaarde = "geen uitslag van de leerbaarheidstoets dat B1 niet haalbaar is"
-    voorwaarden.append((not z_via_lbt, lbt_voorwaarde))
-    niet_vervuld = [naam for vervuld, naam in voorwaarden if not vervuld]
-    onderwijs = not niet_vervuld
+    if z_via_lbt and regelset.is_harde_voorwaarde(C.LBT_INDICATIEF):
+        harde_tekort.append(lbt_voorwaarde)
+    onderwijs = not harde_tekort and len(gewogen_tegen) <= max_tegen
 
     arg(
         voor,
@@ -312,31 +382,54 @@ def adviseer(invoer: AdviesInvoer, regelset: Regelset) -> Advies:
 
     route = Leerroute.Z if z else Leerroute.ONDERWIJS if onderwijs else Leerroute.B1
 
+    def waarom_niet_onderwijs() -> str:
+        delen = []
+        if harde_tekort:
+            delen.append(f"niet is voldaan aan: {_opsomming(harde_tekort)}")
+        if gewogen_tegen and (harde_tekort or len(gewogen_tegen) > max_tegen):
+            delen.append(
+                f"na weging {len(gewogen_tegen)} argumenten ertegen pleiten (ten hoogste {max_tegen} toegestaan): "
+                f"{_opsomming(gewogen_tegen)}"
+                if not harde_tekort
+                else f"daarnaast is gewogen: {_opsomming(gewogen_tegen)}"
+            )
+        return "; ".join(delen)
+
     # Why each route was or was not chosen (ECLI:NL:RVS:2024:5413).
-    niet_gekozen: dict[Leerroute, str] = {}
+    niet_gekozen: dict[Leerroute, tuple[str, str]] = {}
+    samenvatting_categorie = ALGEMEEN
     if route is Leerroute.Z:
         samenvatting = f"Advies: Z-route, omdat {reden_z}."
-        niet_gekozen[Leerroute.B1] = f"{reden_z}; dan gaat de Z-route voor."
-        overig = [naam for naam in niet_vervuld if naam != lbt_voorwaarde]
-        niet_gekozen[Leerroute.ONDERWIJS] = niet_gekozen[Leerroute.B1] + (
-            f" Bovendien is niet voldaan aan: {_opsomming(overig)}." if overig else ""
+        categorie = ALGEMEEN if z_via_lbt else GEZONDHEID
+        samenvatting_categorie = categorie
+        niet_gekozen[Leerroute.B1] = (f"{reden_z}; dan gaat de Z-route voor.", categorie)
+        overig = [naam for naam in harde_tekort + gewogen_tegen if naam != lbt_voorwaarde]
+        niet_gekozen[Leerroute.ONDERWIJS] = (
+            niet_gekozen[Leerroute.B1][0] + (f" Bovendien pleit ertegen: {_opsomming(overig)}." if overig else ""),
+            categorie,
         )
     elif heeft_a2 and n >= drempel:
-        niet_gekozen[Leerroute.Z] = "bewezen A2-niveau of een NT2-certificaat een lage leerbaarheid weerspreekt."
+        niet_gekozen[Leerroute.Z] = (
+            "bewezen A2-niveau of een NT2-certificaat een lage leerbaarheid weerspreekt.",
+            GEZONDHEID,
+        )
     elif lbt.heeft_uitslag:
         niet_gekozen[Leerroute.Z] = (
             "de leerbaarheidstoets aangeeft dat B1 haalbaar is en er te weinig andere aanwijzingen voor een "
-            "lage leerbaarheid zijn."
+            "lage leerbaarheid zijn.",
+            GEZONDHEID,
         )
     else:
         niet_gekozen[Leerroute.Z] = (
-            "er zonder uitslag van de leerbaarheidstoets te weinig aanwijzingen voor een lage leerbaarheid zijn."
+            "er zonder uitslag van de leerbaarheidstoets te weinig aanwijzingen voor een lage leerbaarheid zijn.",
+            GEZONDHEID,
         )
     if route is Leerroute.ONDERWIJS:
         arg(
             voor,
             Leerroute.ONDERWIJS,
-            "Aan alle voorwaarden voor de onderwijsroute is voldaan.",
+            "De wettelijke voorwaarden voor de onderwijsroute zijn vervuld en de gewogen argumenten pleiten er "
+            "niet doorslaggevend tegen.",
             C.ONDERWIJSROUTE_VOORWAARDEN,
         )
         arg(
@@ -345,23 +438,32 @@ def adviseer(invoer: AdviesInvoer, regelset: Regelset) -> Advies:
             "Van de onderwijsroute kan op elk moment worden overgestapt naar de B1-route.",
             C.SCHAKELEN,
         )
+        if gewogen_tegen:
+            weging = f"het enige gewogen argument ertegen niet doorslaggevend is: {_opsomming(gewogen_tegen)}"
+        else:
+            weging = f"alle gewogen argumenten ervoor pleiten: {_opsomming(gewogen)}"
         samenvatting = (
-            "Advies: Onderwijsroute, omdat is voldaan aan alle voorwaarden: "
-            f"{_opsomming([naam for _, naam in voorwaarden])}."
+            "Advies: Onderwijsroute, omdat de ambitie onderwijs is, geen uitslag van de leerbaarheidstoets B1 "
+            f"uitsluit en {weging}."
         )
         niet_gekozen[Leerroute.B1] = (
-            "aan alle voorwaarden voor de onderwijsroute is voldaan; die gaat voor, want overstappen naar de "
-            "B1-route blijft altijd mogelijk."
+            "de onderwijsroute na weging past; die gaat voor, want overstappen naar de B1-route blijft altijd "
+            "mogelijk.",
+            ALGEMEEN,
         )
     elif route is Leerroute.B1:
         samenvatting = (
-            "Advies: B1-route, omdat dit de standaardroute is, er onvoldoende aanwijzingen zijn voor de "
-            f"Z-route en voor de onderwijsroute niet is voldaan aan: {_opsomming(niet_vervuld)}."
+            "Advies: B1-route, omdat dit de standaardroute is, de Z-route na weging niet past en voor de "
+            f"onderwijsroute {waarom_niet_onderwijs()}."
         )
-        niet_gekozen[Leerroute.ONDERWIJS] = f"niet is voldaan aan: {_opsomming(niet_vervuld)}."
+        niet_gekozen[Leerroute.ONDERWIJS] = (f"{waarom_niet_onderwijs()}.", ALGEMEEN)
     for r in Leerroute:
         if r is not route:
-            arg(tegen, r, f"Overwogen en niet geadviseerd, omdat {niet_gekozen[r]}", C.ELKE_ROUTE_OVERWOGEN)
+            tekst, categorie = niet_gekozen[r]
+            arg(tegen, r, f"Overwogen en niet geadviseerd, omdat {tekst}", C.ELKE_ROUTE_OVERWOGEN, categorie)
+
+    if voorlopig_reden:
+        samenvatting = "Voorlopig advies" + samenvatting.removeprefix("Advies")
 
     return Advies(
         route=route,
@@ -372,4 +474,7 @@ def adviseer(invoer: AdviesInvoer, regelset: Regelset) -> Advies:
         ),
         samenvatting=samenvatting,
         invoer=invoer,
+        samenvatting_categorie=samenvatting_categorie,
+        voorlopig=bool(voorlopig_reden),
+        voorlopig_reden=voorlopig_reden,
     )

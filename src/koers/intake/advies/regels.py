@@ -18,6 +18,16 @@ STB_GEWIJZIGD_2022 = "Stb. 2021, 38, gewijzigd bij Stb. 2022, 489"
 GEEN_ARTIKEL = "—"  # the source names no article we are sure of: cite the regulation or guidance only
 KOERS_BELEID = "Koers-adviesregel (instelling gemeente)"
 UITVOERINGSPRAKTIJK = "Uitvoeringspraktijk Wet inburgering 2021 (secundaire bron)"
+MVT = "Memorie van toelichting Wet inburgering 2021"
+KST_35483_3 = "Kamerstukken II 2019/20, 35 483, nr. 3"
+DISPENSATIE_VANAF = dt.date(2023, 1, 1)  # Stb. 2022, 489: the LBT dispensation exists from this day
+
+# Rules the engine may use as a hard condition (a route is not advised when it fails). Only law [L] can be one:
+# a guideline or setting ([S]/[?]) is always one argument among others (ECLI:NL:RVS:2024:5413). Regelset checks it.
+HARDE_VOORWAARDEN: frozenset[str] = frozenset({"onderwijsroute_doelgroep", "lbt_indicatief"})
+
+# Rules that exist only from a later date; a rule set before that date does not contain them.
+LATER_INGEVOERD: dict[str, dt.date] = {"lbt_dispensatie": DISPENSATIE_VANAF}
 
 
 class RegelCode(StrEnum):
@@ -60,6 +70,7 @@ def _aantal(minimum: int, maximum: int | None = None) -> Callable[[Any], bool]:
 PARAMETERS: dict[str, Callable[[Any], bool]] = {
     "onderwijsroute_richtleeftijd": _aantal(0, 130),
     "onderwijsroute_min_opleiding": _opleiding,
+    "onderwijsroute_max_tegenargumenten": _aantal(0, 3),
     "z_indicatie_max_opleiding": _opleiding,
     "z_min_indicaties_met_lbt": _aantal(1, 3),
     "z_min_indicaties_zonder_lbt": _aantal(1, 3),
@@ -84,9 +95,19 @@ class Regelset:
         codes = [r.code for r in self.regels]
         if len(set(codes)) != len(codes):
             raise ValueError(f"regelset {self.versie}: een regelcode komt dubbel voor")
-        ontbrekend = {c.value for c in RegelCode} - set(codes)
+        verwacht = {c.value for c in RegelCode if LATER_INGEVOERD.get(c.value, self.geldig_vanaf) <= self.geldig_vanaf}
+        ontbrekend = verwacht - set(codes)
         if ontbrekend:
             raise ValueError(f"regelset {self.versie}: regels ontbreken: {sorted(ontbrekend)}")
+        te_vroeg = set(codes) - verwacht
+        if te_vroeg:
+            raise ValueError(f"regelset {self.versie}: regels bestaan nog niet op die datum: {sorted(te_vroeg)}")
+        for regel in self.regels:
+            if regel.code in HARDE_VOORWAARDEN and regel.bron.zekerheid is not Zekerheid.L:
+                raise ValueError(
+                    f"regel {regel.sleutel} is een harde voorwaarde, maar geen wet [L]: een richtlijn of "
+                    "instelling kan alleen een argument zijn"
+                )
         for regel in self.regels:
             if regel.geldig_vanaf > self.geldig_vanaf:
                 raise ValueError(f"regel {regel.sleutel} geldt pas na het begin van regelset {self.versie}")
@@ -109,6 +130,13 @@ class Regelset:
             if regel.code == code:
                 return regel
         raise LookupError(f"regel {code} zit niet in regelset {self.versie}")
+
+    def heeft_regel(self, code: str) -> bool:
+        return any(r.code == code for r in self.regels)
+
+    def is_harde_voorwaarde(self, code: str) -> bool:
+        """Whether failing this rule may rule a route out; only for law [L] (checked on creation)."""
+        return code in HARDE_VOORWAARDEN and self.heeft_regel(code) and self.regel(code).bron.zekerheid is Zekerheid.L
 
     def bron_van_parameter(self, naam: str) -> Bron:
         """The source (and so the certainty tag) of a parameter."""
@@ -150,19 +178,15 @@ def _regels_v1() -> tuple[Regel, ...]:
     def regel(code: RegelCode, titel: str, bron: Bron, **parameters: Any) -> Regel:
         return Regel(code=code.value, versie=1, geldig_vanaf=begin, titel=titel, bron=bron, parameters=parameters)
 
-    wet = Bron(WI2021, GEEN_ARTIKEL, STB_2021_38, Zekerheid.L)
+    def mvt(paragraaf: str) -> Bron:
+        return Bron(MVT, paragraaf, KST_35483_3, Zekerheid.L)
+
     return (
         regel(
             RegelCode.LBT_INDICATIEF,
             "De leerbaarheidstoets geeft aan of B1 binnen 3 jaar haalbaar is; een belangrijke indicatie, "
             "niet bindend: de gemeente weegt haar met de hele intake en mag er gemotiveerd van afwijken",
             Bron(WI2021, "art. 14", STB_2021_38, Zekerheid.L),
-        ),
-        regel(
-            RegelCode.LBT_DISPENSATIE,
-            "De gemeente kan dispensatie verlenen van de leerbaarheidstoets bij een visuele of auditieve "
-            "beperking; de route volgt dan uit de overige gegevens van de intake",
-            Bron(WI2021, "art. 14", STB_GEWIJZIGD_2022, Zekerheid.L),
         ),
         regel(
             RegelCode.BREDE_INTAKE,
@@ -178,13 +202,13 @@ def _regels_v1() -> tuple[Regel, ...]:
         regel(
             RegelCode.B1_ROUTE_STANDAARD,
             "De B1-route is de standaardroute: examens lezen, luisteren, schrijven en spreken op B1, KNM, MAP en PVT",
-            wet,
+            mvt("§ 2.7.1.1 (B1-route)"),
         ),
         regel(
             RegelCode.ONDERWIJSROUTE_DOELGROEP,
             "De onderwijsroute is bedoeld voor wie doorstroomt naar regulier onderwijs (mbo, hbo of wo), "
             "vooral jongeren; eindniveau B1 of hoger",
-            wet,
+            mvt("§ 2.7.1.2 (onderwijsroute)"),
         ),
         regel(
             RegelCode.ONDERWIJSROUTE_RICHTLEEFTIJD,
@@ -194,27 +218,29 @@ def _regels_v1() -> tuple[Regel, ...]:
         ),
         regel(
             RegelCode.ONDERWIJSROUTE_VOORWAARDEN,
-            "Koers adviseert de onderwijsroute als alle voorwaarden gelden: leeftijd tot en met de "
-            "richtleeftijd, ambitie onderwijs, vooropleiding ten minste het ingestelde niveau, "
-            "gealfabetiseerd en geen uitslag van de leerbaarheidstoets dat B1 niet haalbaar is",
+            "Koers weegt voor de onderwijsroute de richtleeftijd, de vooropleiding (ten minste het ingestelde "
+            "niveau) en de geletterdheid als argumenten, niet als voorwaarden: de route wordt geadviseerd bij "
+            "ambitie onderwijs en geen uitslag van de leerbaarheidstoets dat B1 niet haalbaar is, zolang niet "
+            "meer dan het ingestelde aantal van die argumenten ertegen pleit",
             Bron(KOERS_BELEID, GEEN_ARTIKEL, "regelset 1", Zekerheid.ONZEKER),
             onderwijsroute_min_opleiding=Opleidingsniveau.VOORTGEZET.value,
+            onderwijsroute_max_tegenargumenten=1,
         ),
         regel(
             RegelCode.SCHAKELEN,
             "Schakelen tussen routes kan binnen 18 maanden na de start van de inburgeringstermijn; van de "
             "onderwijsroute naar de B1-route op elk moment",
-            wet,
+            Bron(UITVOERINGSPRAKTIJK, GEEN_ARTIKEL, "artikel niet geverifieerd", Zekerheid.S),
         ),
         regel(
             RegelCode.Z_ROUTE_DOELGROEP,
             "De Z-route (zelfredzaamheidsroute) is bedoeld voor wie B1 niet binnen 3 jaar kan halen",
-            wet,
+            mvt("§ 2.7.1.3 (Z-route)"),
         ),
         regel(
             RegelCode.Z_ROUTE_DOEL_A1,
             "De Z-route mikt op A1 per taalvaardigheid en eindigt met een eindgesprek",
-            wet,
+            mvt("§ 2.7.1.3 (Z-route)"),
         ),
         regel(
             RegelCode.Z_ROUTE_INDICATIES,
@@ -251,17 +277,31 @@ def _regels_v1() -> tuple[Regel, ...]:
     )
 
 
-def _regelset_v1() -> Regelset:
-    regels = _regels_v1()
-    return Regelset(
+def _regel_dispensatie() -> Regel:
+    return Regel(
+        code=RegelCode.LBT_DISPENSATIE.value,
         versie=1,
-        geldig_vanaf=dt.date(2022, 1, 1),
+        geldig_vanaf=DISPENSATIE_VANAF,
+        titel="De gemeente kan dispensatie verlenen van de leerbaarheidstoets bij een visuele of auditieve "
+        "beperking; de route volgt dan uit de overige gegevens van de intake",
+        bron=Bron(WI2021, "art. 14", f"{STB_GEWIJZIGD_2022}, in werking 1 januari 2023", Zekerheid.L),
+    )
+
+
+def _regelset(versie: int, geldig_vanaf: dt.date, regels: tuple[Regel, ...]) -> Regelset:
+    return Regelset(
+        versie=versie,
+        geldig_vanaf=geldig_vanaf,
         regels=regels,
         parameters={naam: waarde for regel in regels for naam, waarde in regel.parameters.items()},
     )
 
 
-REGELSETS: list[Regelset] = [_regelset_v1()]
+# Version 2 adds the LBT dispensation of the 2023 amendment; every other rule is carried over unchanged.
+REGELSETS: list[Regelset] = [
+    _regelset(1, dt.date(2022, 1, 1), _regels_v1()),
+    _regelset(2, DISPENSATIE_VANAF, (*_regels_v1(), _regel_dispensatie())),
+]
 
 
 def regelset_op(datum: dt.date, regelsets: Sequence[Regelset] | None = None) -> Regelset:
