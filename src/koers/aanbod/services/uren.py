@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from koers.dossiers.selectors import dossiers_voor
@@ -69,6 +69,9 @@ def _bewaar_uren(
     if bestaand is None:
         registratie = Urenregistratie(inschrijving=inschrijving, periode=periode, soort=soort)
         registratie._history_user = door
+    elif uren.versie is None:
+        # entered on a page read before this month had hours: someone else saved them since
+        raise VersieConflict(bestaand)
     else:
         registratie = vergrendel(bestaand, verwachte_versie=uren.versie)
     registratie.uren_gevolgd = uren.gevolgd
@@ -78,7 +81,14 @@ def _bewaar_uren(
     registratie.ingevoerd_door = door
     registratie.bron = bron
     if bestaand is None:
-        registratie.save()
+        try:
+            with transaction.atomic():
+                registratie.save()
+        except IntegrityError:
+            # a concurrent entry created this month's row first (unique per inschrijving, month, soort)
+            raise VersieConflict(
+                Urenregistratie.objects.get(inschrijving=inschrijving, periode=periode, soort=soort)
+            ) from None
     else:
         bewaar(registratie, door=door)
     return registratie
@@ -109,7 +119,11 @@ def _bron_voor(door) -> str:
 
 @transaction.atomic
 def registreer_uren(inschrijving: Inschrijving, *, periode: dt.date, soort: str, uren: Uren, door) -> Urenregistratie:
-    """Record (or correct, with a version check) one month of hours of one enrolment."""
+    """Record (or correct, with a version check) one month of hours of one enrolment.
+
+    ``uren.versie`` is the version the user read; ``None`` means "there were no hours yet", so a month that has
+    hours by now is a conflict (``VersieConflict``), never overwritten.
+    """
     in_scope = dossiers_voor(door).filter(pk=inschrijving.dossier_id).exists()
     if not permissions.mag_uren_invoeren(door, inschrijving, in_scope=in_scope):
         raise PermissionDenied(_("U mag voor deze inschrijving geen uren invoeren."))
