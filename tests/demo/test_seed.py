@@ -64,3 +64,30 @@ def test_demo_login_reserve_code_passes_the_second_factor():
     )
     assert antwoord.status_code == 302
     assert client.get("/dossiers/").status_code == 200
+
+
+@pytest.mark.django_db(transaction=False)
+def test_every_printed_reserve_code_works_for_every_user_and_a_used_one_is_not_printed_again(capsys):
+    import re
+
+    from django.test import Client
+
+    from koers.demo.management.commands.seed_demo import GETOONDE_LOGINS
+    from koers.demo.seed import DEMO_WACHTWOORD
+
+    call_command("seed_demo", "--size", "20", "--seed", "5")
+    uitvoer = capsys.readouterr().out
+    codes = dict(re.findall(r"^\s+(\S+)\s.*reservecodes: (\d{8}),", uitvoer, re.M))
+    assert set(codes) == set(GETOONDE_LOGINS)
+
+    for gebruikersnaam, code in codes.items():
+        client = Client()
+        antwoord = client.post("/inloggen/", {"username": gebruikersnaam, "password": DEMO_WACHTWOORD, "code": code})
+        assert antwoord.status_code == 302, gebruikersnaam
+        client.post("/uitloggen/")
+
+    call_command("seed_demo")  # the demo started a second time on the same database
+    tweede_keer = capsys.readouterr().out
+    assert "Er staat al demodata" in tweede_keer
+    for gebruikersnaam, code in codes.items():
+        assert code not in tweede_keer, gebruikersnaam

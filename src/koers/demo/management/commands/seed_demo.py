@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from koers.demo.seed import DEMO_WACHTWOORD, demo_reservecode
+from koers.demo.seed import DEMO_WACHTWOORD
 from koers.demo.seed import seed as seed_data
 
 GETOONDE_LOGINS = [
@@ -34,6 +34,8 @@ class Command(BaseCommand):
         self.print_logins()
 
     def print_logins(self):
+        from django_otp.plugins.otp_static.models import StaticToken
+
         from koers.accounts.models import Gebruiker
 
         self.stdout.write(f"\nDemo-logins — wachtwoord voor iedereen: {DEMO_WACHTWOORD}")
@@ -41,8 +43,16 @@ class Command(BaseCommand):
             "Tweede factor: een van de reservecodes hieronder (elke code werkt één keer), of de\n"
             "actuele code uit een authenticator-app:  make totp GEBRUIKER=<gebruikersnaam>\n"
         )
+        # Only codes that still work: a code used at an earlier start of the demo is gone and is not printed again.
+        ongebruikt: dict[str, list[str]] = {}
+        for username, token in (
+            StaticToken.objects.filter(device__user__username__in=GETOONDE_LOGINS, device__confirmed=True)
+            .order_by("device__user__username", "pk")
+            .values_list("device__user__username", "token")
+        ):
+            ongebruikt.setdefault(username, []).append(token)
         for gebruiker in Gebruiker.objects.filter(username__in=GETOONDE_LOGINS).order_by("rol", "username"):
-            codes = ", ".join(demo_reservecode(gebruiker.username, i) for i in range(3))
+            codes = ", ".join(ongebruikt.get(gebruiker.username, [])[:3]) or "op; gebruik make totp"
             self.stdout.write(
                 f"  {gebruiker.username:<20} {gebruiker.get_rol_display():<24} "
                 f"{gebruiker.organisatie_naam:<34} reservecodes: {codes}"
