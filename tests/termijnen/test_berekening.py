@@ -155,7 +155,7 @@ def test_termijn_starts_day_after_first_pip_dagtekening():
     assert b.begindatum == D(2025, 3, 15)
     assert b.oorspronkelijke_datum == D(2028, 3, 14)
     assert b.datum == D(2028, 3, 14)  # a Tuesday
-    assert b.regel.bron.artikel == "art. 11"
+    assert b.regel.bron.artikel == "art. 11 lid 1 en 2"
 
 
 def test_termijn_ending_on_a_saturday_runs_to_monday():

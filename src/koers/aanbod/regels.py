@@ -23,7 +23,10 @@ from koers.utils.legal import (
 
 WI = "Wet inburgering 2021"
 WI_VERSIE = "Stb. 2021, 38"
-ARTIKEL_ONBEKEND = "artikel n.t.b."
+WI_EN_BESLUIT = termijnregels.WI_EN_BESLUIT
+WI_EN_BESLUIT_VERSIE = termijnregels.WI_EN_BESLUIT_VERSIE
+# An article that could not be verified against the law's text; a rule citing it is never [L].
+ARTIKEL_ONBEKEND = termijnregels.ARTIKEL_ONBEKEND
 IN_WERKING = dt.date(2022, 1, 1)
 
 
@@ -46,7 +49,7 @@ _ALLE: tuple[Regel, ...] = (
         IN_WERKING,
         "Afschalen van een B1-examenonderdeel naar A2 na ten minste 600 lesuren bij een aanbieder met keurmerk, "
         "waarvan ten minste de helft fysiek",
-        Bron(WI, ARTIKEL_ONBEKEND, WI_VERSIE, Zekerheid.L),
+        Bron(WI_EN_BESLUIT, ARTIKEL_ONBEKEND, WI_EN_BESLUIT_VERSIE, Zekerheid.S),
         minimum_uren=600,
         minimum_aandeel_in_persoon=Decimal("0.5"),
         leerroutes=("b1",),
@@ -64,7 +67,7 @@ _ALLE: tuple[Regel, ...] = (
         1,
         IN_WERKING,
         "Boete bij verwijtbaar niet nakomen van de verplichtingen uit het PIP: ten hoogste € 800",
-        Bron(WI, ARTIKEL_ONBEKEND, WI_VERSIE, Zekerheid.L),
+        Bron(WI, ARTIKEL_ONBEKEND, WI_VERSIE, Zekerheid.S),
         maximum=Decimal("800.00"),
     ),
 )

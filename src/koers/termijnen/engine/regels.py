@@ -31,8 +31,9 @@ WI_EN_BESLUIT_VERSIE = "Stb. 2021, 38; Stb. 2021, 410"
 AWB = "Algemene wet bestuursrecht"
 AWB_VERSIE = "geldende tekst BWBR0005537"
 
-# Said instead of an article number where the domain reference gives none: never invent one.
-ARTIKEL_ONBEKEND = "artikel n.t.b."
+# Said instead of an article number that could not be verified against the law's text: never invent one. A rule
+# citing it is [S] (or [?]), never [L]: tests/termijnen/test_bronnen.py walks every catalogue.
+ARTIKEL_ONBEKEND = "artikel niet geverifieerd"
 GEEN_WETTELIJKE_TERMIJN = "geen wettelijke termijn gevonden"
 
 WI2021_IN_WERKING = dt.date(2022, 1, 1)
@@ -104,7 +105,7 @@ _ALLE: tuple[Regel, ...] = (
         1,
         WI2021_IN_WERKING,
         "Het PIP wordt binnen 10 weken na de startgebeurtenis vastgesteld",
-        Bron(WI, ARTIKEL_ONBEKEND, WI_VERSIE, Zekerheid.L),
+        Bron(WI_EN_BESLUIT, ARTIKEL_ONBEKEND, WI_EN_BESLUIT_VERSIE, Zekerheid.S),
         weken=10,
         startgebeurtenissen=STARTGEBEURTENISSEN,
         atw=True,
@@ -123,7 +124,7 @@ _ALLE: tuple[Regel, ...] = (
         1,
         WI2021_IN_WERKING,
         "Inburgeringstermijn van 3 jaar vanaf de dag na de dagtekening van het eerste PIP",
-        Bron(WI, "art. 11", WI_VERSIE, Zekerheid.L),
+        Bron(WI, "art. 11 lid 1 en 2", WI_VERSIE, Zekerheid.L),
         jaren=3,
         atw=True,
     ),
@@ -133,7 +134,7 @@ _ALLE: tuple[Regel, ...] = (
         WI2021_IN_WERKING,
         "Van leerroute wisselen binnen 18 maanden na het begin van de inburgeringstermijn; "
         "van onderwijsroute naar B1-route altijd",
-        Bron(WI, ARTIKEL_ONBEKEND, WI_VERSIE, Zekerheid.L),
+        Bron(WI_EN_BESLUIT, ARTIKEL_ONBEKEND, WI_EN_BESLUIT_VERSIE, Zekerheid.S),
         maanden=18,
         altijd_toegestaan=((ONDERWIJSROUTE, B1_ROUTE),),
         atw=True,
@@ -143,7 +144,7 @@ _ALLE: tuple[Regel, ...] = (
         1,
         WI2021_IN_WERKING,
         "Ontzorgen: 6 maanden betaalt de gemeente vaste lasten uit de bijstand",
-        Bron(WI, ARTIKEL_ONBEKEND, WI_VERSIE, Zekerheid.L),
+        Bron(WI, ARTIKEL_ONBEKEND, WI_VERSIE, Zekerheid.S),
         maanden=6,
         maatwerk=False,
         atw=False,
@@ -153,7 +154,7 @@ _ALLE: tuple[Regel, ...] = (
         2,
         WIJZIGING_2023_IN_WERKING,
         "Ontzorgen: 6 maanden betaalt de gemeente vaste lasten uit de bijstand; maatwerk toegestaan",
-        Bron(WI, ARTIKEL_ONBEKEND, WI_WIJZIGING_2023, Zekerheid.L),
+        Bron(WI, ARTIKEL_ONBEKEND, WI_WIJZIGING_2023, Zekerheid.S),
         maanden=6,
         maatwerk=True,
         atw=False,
@@ -192,7 +193,7 @@ _ALLE: tuple[Regel, ...] = (
         1,
         WI2021_IN_WERKING,
         "Verlenging van de inburgeringstermijn bij DUO aanvragen zodra de termijn 2,5 jaar loopt",
-        Bron(WI_EN_BESLUIT, ARTIKEL_ONBEKEND, WI_EN_BESLUIT_VERSIE, Zekerheid.L),
+        Bron(WI_EN_BESLUIT, ARTIKEL_ONBEKEND, WI_EN_BESLUIT_VERSIE, Zekerheid.S),
         aanvragen_vanaf_maanden=30,
         beslistermijn_weken=8,
         gronden=VERLENGINGSGRONDEN,
