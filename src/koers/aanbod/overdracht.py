@@ -161,6 +161,7 @@ def registreer_export(dossier: Dossier, *, door, nieuwe_gemeente: str = "") -> d
         richting=Overdracht.Richting.UIT,
         schema_versie=SCHEMA_VERSIE,
         leerroute=pakket["pip"].get("leerroute", ""),
+        pakket=pakket,  # what was sent, as it was sent: the record of the handover and its download page
         door=door,
     )
     log_gebeurtenis(

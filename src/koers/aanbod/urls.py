@@ -22,6 +22,11 @@ urlpatterns = [
     path("dossiers/<int:pk>/aanbod/sanctie/<int:voorstel_id>/besluit/", views.sanctie_besluit, name="sanctie_besluit"),
     path("dossiers/<int:pk>/afsluiten/", views.afsluiten, name="afsluiten"),
     path("dossiers/<int:pk>/overdracht/", views.overdracht, name="overdracht"),
+    path(
+        "dossiers/<int:pk>/overdracht/<int:overdracht_id>/pakket.json",
+        views.overdracht_pakket,
+        name="overdracht_pakket",
+    ),
     path("klassen/", views.klassen, name="klassen"),
     path("klassen/<int:klas_id>/uren/", views.klasuren, name="klasuren"),
     path("contracten/", views.contracten, name="contracten"),

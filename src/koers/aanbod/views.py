@@ -11,12 +11,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from koers.audit.services import log_raadpleging
+from koers.audit.models import Toegangslog
+from koers.audit.services import log_raadpleging, log_toegang
 from koers.dossiers import selectors as dossier_selectors
 from koers.dossiers.permissions import mag_persoonsgegevens_zien
 from koers.utils.clock import vandaag
 from koers.utils.concurrency import VersieConflict
 from koers.utils.export import csv_response
+from koers.utils.idempotentie import eenmalig
 
 from . import afsluiten as afsluiten_module
 from . import bronnen, forms, permissions, selectors, services
@@ -25,6 +27,7 @@ from .models import (
     PVT,
     Ontzorgingsbetaling,
     Ontzorgingsplan,
+    Overdracht,
     SanctieVoorstelPIP,
     Urenregistratie,
     Voortgangsgesprek,
@@ -88,6 +91,7 @@ def dossier(request, pk: int):
 
 
 @require_http_methods(["GET", "POST"])
+@eenmalig
 def inschrijven(request, pk: int):
     d = _dossier(request, pk, bewerken=True)
     form = forms.InschrijvenForm(
@@ -108,6 +112,7 @@ def inschrijven(request, pk: int):
 
 
 @require_http_methods(["GET", "POST"])
+@eenmalig
 def inschrijving_status(request, pk: int, inschrijving_id: int):
     d = _dossier(request, pk, bewerken=True)
     inschrijving = get_object_or_404(d.inschrijvingen, pk=inschrijving_id)
@@ -131,6 +136,7 @@ def inschrijving_status(request, pk: int, inschrijving_id: int):
 
 
 @require_http_methods(["GET", "POST"])
+@eenmalig
 def examen(request, pk: int):
     d = _dossier(request, pk, bewerken=True)
     form = forms.ExamenForm(request.POST or None, initial={"datum": vandaag()})
@@ -157,6 +163,8 @@ def _een_per_dossier(request, pk, model, form_class, service, titel):
     if request.method == "POST" and form.is_valid():
         gegevens = dict(form.cleaned_data)
         versie = gegevens.pop("versie")
+        if bestaand is not None and versie is None:
+            versie = 0  # the form was read before the record existed: no version matches, so a conflict
         try:
             service(d, door=request.user, verwachte_versie=versie if bestaand else None, **gegevens)
         except (ValidationError, VersieConflict) as fout:
@@ -168,6 +176,7 @@ def _een_per_dossier(request, pk, model, form_class, service, titel):
 
 
 @require_http_methods(["GET", "POST"])
+@eenmalig
 def pvt(request, pk: int):
     return _een_per_dossier(
         request, pk, PVT, forms.PVTForm, services.registreer_pvt, _("Participatieverklaringstraject")
@@ -175,6 +184,7 @@ def pvt(request, pk: int):
 
 
 @require_http_methods(["GET", "POST"])
+@eenmalig
 def map_module(request, pk: int):
     return _een_per_dossier(
         request, pk, MAP, forms.MAPForm, services.registreer_map, _("Module arbeidsmarkt en participatie")
@@ -182,6 +192,7 @@ def map_module(request, pk: int):
 
 
 @require_POST
+@eenmalig
 def gesprekken_plannen(request, pk: int):
     d = _dossier(request, pk, bewerken=True)
     nieuw = services.plan_voortgangsgesprekken(d, door=request.user)
@@ -190,6 +201,7 @@ def gesprekken_plannen(request, pk: int):
 
 
 @require_http_methods(["GET", "POST"])
+@eenmalig
 def gesprek(request, pk: int, gesprek_id: int):
     d = _dossier(request, pk, bewerken=True)
     gesprek = get_object_or_404(Voortgangsgesprek, dossier=d, pk=gesprek_id)
@@ -218,6 +230,7 @@ def gesprek(request, pk: int, gesprek_id: int):
 
 
 @require_http_methods(["GET", "POST"])
+@eenmalig
 def ontzorgen(request, pk: int):
     d = _dossier(request, pk, bewerken=True)
     standaard = regel("ontzorgen", vandaag()).parameters["maanden"]
@@ -282,6 +295,7 @@ def betaallijst_gemeente(request):
 
 
 @require_http_methods(["GET", "POST"])
+@eenmalig
 def sanctie(request, pk: int):
     d = _dossier(request, pk, bewerken=True)
     form = forms.SanctieForm(request.POST or None)
@@ -298,6 +312,7 @@ def sanctie(request, pk: int):
 
 
 @require_POST
+@eenmalig
 def sanctie_besluit(request, pk: int, voorstel_id: int):
     d = _dossier(request, pk)
     voorstel = get_object_or_404(SanctieVoorstelPIP, dossier=d, pk=voorstel_id)
@@ -316,6 +331,7 @@ def sanctie_besluit(request, pk: int, voorstel_id: int):
 
 
 @require_http_methods(["GET", "POST"])
+@eenmalig
 def afsluiten(request, pk: int):
     """Per closing reason what is missing; closing itself only when the chosen reason's conditions are met."""
     d = _dossier(request, pk, bewerken=True)
@@ -344,17 +360,37 @@ def afsluiten(request, pk: int):
         "actief_tabblad": "aanbod",
         "form": form,
         "per_reden": afsluiten_module.controleer_alle(d, gegevens) if d.is_open else [],
+        "overdrachten": list(d.overdrachten.filter(richting=Overdracht.Richting.UIT).only("pk", "tijdstip", "pakket")),
         "titel": _("Dossier afsluiten"),
     }
     return render(request, "aanbod/afsluiten.html", context)
 
 
 @require_POST
+@eenmalig
 def overdracht(request, pk: int):
     """Download the transfer package (JSON) for a person who moves; recorded, needed to close as 'verhuisd'."""
     d = _dossier(request, pk, bewerken=True)
-    pakket = registreer_export(d, door=request.user, nieuwe_gemeente=request.POST.get("nieuwe_gemeente", "")[:100])
-    response = HttpResponse(json.dumps(pakket, ensure_ascii=False, indent=2), content_type="application/json")
+    registreer_export(d, door=request.user, nieuwe_gemeente=request.POST.get("nieuwe_gemeente", "")[:100])
+    uit = Overdracht.objects.filter(dossier=d, richting=Overdracht.Richting.UIT).latest("id")
+    return redirect("aanbod:overdracht_pakket", pk=d.pk, overdracht_id=uit.pk)
+
+
+def overdracht_pakket(request, pk: int, overdracht_id: int):
+    """The package of one recorded export, as it was sent (the result page of the export form)."""
+    d = _dossier(request, pk, bewerken=True)
+    uit = get_object_or_404(Overdracht, dossier=d, richting=Overdracht.Richting.UIT, pk=overdracht_id)
+    if not uit.pakket:
+        raise Http404
+    log_toegang(
+        gebruiker=request.user,
+        actie=Toegangslog.Actie.EXPORTEREN,
+        inburgeraar_id=d.inburgeraar_id,
+        dossier_id=d.pk,
+        omschrijving="overdrachtspakket verhuizing (opnieuw gedownload)",
+        pad=request.get_full_path(),
+    )
+    response = HttpResponse(json.dumps(uit.pakket, ensure_ascii=False, indent=2), content_type="application/json")
     response["Content-Disposition"] = f'attachment; filename="overdracht-dossier-{d.pk}.json"'
     return response
 
@@ -370,6 +406,7 @@ def klassen(request):
 
 
 @require_http_methods(["GET", "POST"])
+@eenmalig
 def klasuren(request, klas_id: int):
     """A month of hours for a whole class on one page; saved all at once, errors next to their row."""
     if not permissions.mag_klassen_zien(request.user):
