@@ -13,7 +13,7 @@ from django.test import RequestFactory
 
 from koers.utils.idempotentie import eenmalig, ruim_op
 from koers.utils.models import Formulierverzending
-from tests.factories import GemeenteFactory, GebruikerFactory
+from tests.factories import GebruikerFactory, GemeenteFactory
 
 pytestmark = pytest.mark.django_db
 
