@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 from koers.audit.services import log_raadpleging, log_raadplegingen
 from koers.inburgeraars.selectors import dubbel_redenen, mogelijke_dubbelen
 from koers.utils.concurrency import VersieConflict
+from koers.utils.idempotentie import eenmalig
 
 from . import permissions, selectors, services
 from .forms import DelenForm, GezinslidForm, InburgeraarForm, KoppelingForm, RegistratieForm, StatusForm, ToewijzenForm
@@ -73,6 +74,7 @@ def detail(request, pk: int):
 
 
 @require_http_methods(["GET", "POST"])
+@eenmalig
 def registreren(request):
     if not permissions.mag_registreren(request.user):
         raise PermissionDenied(_("U mag geen inburgeraars registreren."))
@@ -164,6 +166,7 @@ def _dossierformulier(
 
 
 @require_http_methods(["GET", "POST"])
+@eenmalig
 def gezinslid_toevoegen(request, pk: int):
     return _dossierformulier(
         request,
@@ -178,6 +181,7 @@ def gezinslid_toevoegen(request, pk: int):
 
 
 @require_http_methods(["GET", "POST"])
+@eenmalig
 def koppeling_toevoegen(request, pk: int):
     return _dossierformulier(
         request,
@@ -192,6 +196,7 @@ def koppeling_toevoegen(request, pk: int):
 
 
 @require_http_methods(["GET", "POST"])
+@eenmalig
 def status_wijzigen(request, pk: int):
     return _dossierformulier(
         request,
@@ -227,6 +232,7 @@ def toewijzen(request, pk: int):
 
 
 @require_http_methods(["GET", "POST"])
+@eenmalig
 def delen(request, pk: int):
     return _dossierformulier(
         request,

@@ -13,6 +13,7 @@ from koers.audit.services import log_raadpleging
 from koers.dossiers.selectors import dossier_voor
 from koers.utils.clock import vandaag
 from koers.utils.concurrency import VersieConflict
+from koers.utils.idempotentie import eenmalig
 
 from . import permissions, selectors, services
 from . import sancties as sanctieregels
@@ -131,6 +132,7 @@ def overzicht(request, pk: int):
 
 
 @require_POST
+@eenmalig
 def starten(request, pk: int):
     p = _Pagina(request, pk, intake_vereist=False)
     p.vereis_bewerken()
@@ -207,6 +209,7 @@ def vragenlijst(request, pk: int):
 
 
 @require_http_methods(["GET", "POST"])
+@eenmalig
 def gesprekken(request, pk: int):
     p = _Pagina(request, pk)
     form = GesprekPlannenForm(request.POST or None)
@@ -259,6 +262,7 @@ def gesprek(request, pk: int, gesprek_pk: int):
 
 
 @require_POST
+@eenmalig
 def uitnodiging_toevoegen(request, pk: int, gesprek_pk: int):
     p = _Pagina(request, pk)
     p.vereis_bewerken()
@@ -279,6 +283,7 @@ def uitnodiging_toevoegen(request, pk: int, gesprek_pk: int):
 
 
 @require_http_methods(["GET", "POST"])
+@eenmalig
 def opkomst(request, pk: int, uitnodiging_pk: int):
     p = _Pagina(request, pk)
     uitnodiging = get_object_or_404(
@@ -324,6 +329,7 @@ def opkomst(request, pk: int, uitnodiging_pk: int):
 
 
 @require_http_methods(["GET", "POST"])
+@eenmalig
 def lbt(request, pk: int):
     p = _Pagina(request, pk)
     toets = getattr(p.intake, "lbt", None) if hasattr(p.intake, "lbt") else None
@@ -390,6 +396,7 @@ def _beslissing(request, pk: int, *, form_class, service, titel: str, inleiding:
 
 
 @require_http_methods(["GET", "POST"])
+@eenmalig
 def vrijstelling(request, pk: int):
     return _beslissing(
         request,
@@ -405,6 +412,7 @@ def vrijstelling(request, pk: int):
 
 
 @require_http_methods(["GET", "POST"])
+@eenmalig
 def ontheffing(request, pk: int):
     return _beslissing(
         request,
@@ -441,6 +449,7 @@ def advies(request, pk: int):
 
 
 @require_http_methods(["GET", "POST"])
+@eenmalig
 def besluit(request, pk: int):
     p = _Pagina(request, pk)
     route_advies = selectors.laatste_advies(p.intake)
@@ -486,6 +495,7 @@ def sancties(request, pk: int):
 
 
 @require_http_methods(["GET", "POST"])
+@eenmalig
 def sanctie_beslissen(request, pk: int, voorstel_pk: int):
     p = _Pagina(request, pk)
     voorstel = get_object_or_404(SanctieVoorstel, pk=voorstel_pk, intake=p.intake)

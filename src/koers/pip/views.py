@@ -13,6 +13,7 @@ from koers.audit.services import log_raadpleging
 from koers.dossiers.selectors import dossier_voor
 from koers.utils.clock import vandaag
 from koers.utils.concurrency import VersieConflict
+from koers.utils.idempotentie import eenmalig
 
 from . import permissions, selectors, services
 from .forms import (
@@ -73,6 +74,7 @@ def overzicht(request, pk: int):
 
 
 @require_POST
+@eenmalig
 def nieuw(request, pk: int):
     dossier = _dossier(request, pk)
     _bewerkbaar(request, dossier)
@@ -152,6 +154,7 @@ def bewerken(request, pk: int, pip_pk: int):
 
 
 @require_http_methods(["GET", "POST"])
+@eenmalig
 def onderdeel_toevoegen(request, pk: int, pip_pk: int):
     dossier = _dossier(request, pk)
     _bewerkbaar(request, dossier)
@@ -187,6 +190,7 @@ def onderdeel_verwijderen(request, pk: int, pip_pk: int, onderdeel_pk: int):
 
 
 @require_POST
+@eenmalig
 def indienen(request, pk: int, pip_pk: int):
     dossier = _dossier(request, pk)
     _bewerkbaar(request, dossier)
@@ -201,6 +205,7 @@ def indienen(request, pk: int, pip_pk: int):
 
 
 @require_http_methods(["GET", "POST"])
+@eenmalig
 def beoordelen(request, pk: int, pip_pk: int):
     dossier = _dossier(request, pk)
     pip = selectors.pip_van(dossier, pip_pk)
@@ -244,6 +249,7 @@ def goedkeuringen(request):
 
 
 @require_http_methods(["GET", "POST"])
+@eenmalig
 def vaststellen(request, pk: int, pip_pk: int):
     dossier = _dossier(request, pk)
     _bewerkbaar(request, dossier)
@@ -298,6 +304,7 @@ def pdf(request, pk: int, pip_pk: int):
 
 
 @require_http_methods(["GET", "POST"])
+@eenmalig
 def wijzigen(request, pk: int):
     dossier = _dossier(request, pk)
     _bewerkbaar(request, dossier)
@@ -337,6 +344,7 @@ def concept_verwijderen(request, pk: int, pip_pk: int):
 
 
 @require_http_methods(["GET", "POST"])
+@eenmalig
 def bezwaar(request, pk: int, pip_pk: int):
     dossier = _dossier(request, pk)
     _bewerkbaar(request, dossier)
@@ -364,6 +372,7 @@ def bezwaar(request, pk: int, pip_pk: int):
 
 
 @require_http_methods(["GET", "POST"])
+@eenmalig
 def bezwaar_beslissen(request, pk: int, bezwaar_pk: int):
     dossier = _dossier(request, pk)
     _bewerkbaar(request, dossier)
