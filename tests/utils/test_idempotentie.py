@@ -82,3 +82,53 @@ def test_old_keys_are_cleaned_up():
         Formulierverzending.objects.create(gebruiker=user, sleutel=uuid.uuid4(), resultaat_url="/nieuw/")
         assert ruim_op() == 1
     assert list(Formulierverzending.objects.values_list("resultaat_url", flat=True)) == ["/nieuw/"]
+
+
+AANMAAKVIEWS = {
+    "aanbod": [
+        "inschrijven",
+        "inschrijving_status",
+        "examen",
+        "pvt",
+        "map_module",
+        "gesprekken_plannen",
+        "gesprek",
+        "ontzorgen",
+        "sanctie",
+        "sanctie_besluit",
+        "afsluiten",
+        "overdracht",
+        "klasuren",
+    ],
+    "dossiers": ["registreren", "gezinslid_toevoegen", "koppeling_toevoegen", "status_wijzigen", "delen"],
+    "intake": [
+        "starten",
+        "gesprekken",
+        "uitnodiging_toevoegen",
+        "opkomst",
+        "lbt",
+        "vrijstelling",
+        "ontheffing",
+        "besluit",
+        "sanctie_beslissen",
+    ],
+    "pip": [
+        "nieuw",
+        "onderdeel_toevoegen",
+        "indienen",
+        "beoordelen",
+        "vaststellen",
+        "wijzigen",
+        "bezwaar",
+        "bezwaar_beslissen",
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    "app,view", [(app, view) for app, views in AANMAAKVIEWS.items() for view in views], ids=lambda v: str(v)
+)
+def test_every_create_view_uses_the_one_time_key(app, view):
+    import importlib
+
+    assert getattr(getattr(importlib.import_module(f"koers.{app}.views"), view), "eenmalig", False)
