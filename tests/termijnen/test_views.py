@@ -111,3 +111,24 @@ def test_team_drill_down_to_another_gemeentes_klantmanager_is_404(teamleider, an
     vreemd = GebruikerFactory(username="km.ww", rol="klantmanager", gemeente=andere_gemeente)
     url = reverse("termijnen:team_klantmanager", args=[vreemd.pk])
     assert verified_client(teamleider).get(url).status_code == 404
+
+
+def test_a_deadline_that_falls_today_is_not_yet_overdue(klantmanager, dossier):
+    from koers.dossiers.models import TijdlijnGebeurtenis
+    from koers.termijnen import selectors, signalering
+
+    services.zorg_voor_startgebeurtenis(dossier)  # PIP due Tuesday 10 November 2026
+    with op(D(2026, 11, 10)):
+        acties = verified_client(klantmanager).get(reverse("termijnen:acties"))
+        tabblad = verified_client(klantmanager).get(tab(dossier))
+        tellingen = selectors.actie_tellingen(klantmanager)
+        assert signalering.meld_verlopen_termijnen()["verlopen"] == 0
+    assert acties.status_code == 200 and tabblad.status_code == 200
+    assert "koers-badge--soon" in acties.content.decode() and "koers-badge--overdue" not in acties.content.decode()
+    assert "koers-badge--overdue" not in tabblad.content.decode()
+    assert tellingen.totaal["verlopen"] == 0 and tellingen.totaal["binnenkort"] == 1
+    assert not TijdlijnGebeurtenis.objects.filter(dossier=dossier, soort="termijn_verlopen").exists()
+    with op(D(2026, 11, 11)):
+        assert signalering.meld_verlopen_termijnen()["verlopen"] == 1
+        assert "koers-badge--overdue" in verified_client(klantmanager).get(tab(dossier)).content.decode()
+    assert TijdlijnGebeurtenis.objects.filter(dossier=dossier, soort="termijn_verlopen").count() == 1
