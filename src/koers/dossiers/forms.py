@@ -1,8 +1,10 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from koers.accounts.models import Gebruiker, Ketenpartner
 from koers.inburgeraars.models import Gezinslid, Inburgeraar, Koppeling
+from koers.inburgeraars.plausibiliteit import leeftijdswaarschuwing, valideer_geboortedatum
 from koers.inburgeraars.services import PERSOONSVELDEN
 from koers.inburgeraars.validators import normaliseer_bsn
 
@@ -25,6 +27,10 @@ class NummerVeld(forms.CharField):
 
 class InburgeraarForm(forms.ModelForm):
     versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # Shown only when the age is unlikely (outside 18 up to the AOW age): the user confirms before anything is saved.
+    leeftijd_bevestigd = forms.BooleanField(
+        label=_("Ik heb de geboortedatum gecontroleerd: deze klopt."), required=False, widget=forms.HiddenInput
+    )
 
     class Meta:
         model = Inburgeraar
@@ -48,6 +54,19 @@ class InburgeraarForm(forms.ModelForm):
             self.fields[naam].widget.attrs["autocomplete"] = waarde
         self.fields["bsn"].widget.attrs.update({"inputmode": "numeric"})
         self.fields["v_nummer"].widget.attrs.update({"inputmode": "numeric"})
+
+    def clean(self):
+        cleaned = super().clean()
+        try:
+            valideer_geboortedatum(cleaned.get("geboortedatum"))
+        except ValidationError as fout:
+            self.add_error(None, fout)
+            return cleaned
+        waarschuwing = leeftijdswaarschuwing(cleaned.get("geboortedatum"))
+        if waarschuwing and not cleaned.get("leeftijd_bevestigd"):
+            self.fields["leeftijd_bevestigd"].widget = forms.CheckboxInput()
+            self.add_error("geboortedatum", waarschuwing + " " + _("Bevestig dat hieronder, of pas de datum aan."))
+        return cleaned
 
     def persoonsgegevens(self) -> dict:
         return {veld: self.cleaned_data[veld] for veld in PERSOONSVELDEN}

@@ -8,6 +8,7 @@ from simple_history.models import HistoricalRecords
 from koers.accounts.models import Gemeente
 from koers.utils.models import VersieModel
 
+from .plausibiliteit import valideer_geboortedatum
 from .validators import valideer_bsn, valideer_v_nummer
 
 
@@ -75,6 +76,10 @@ class Inburgeraar(VersieModel):
             models.Index(Lower("achternaam"), "geboortedatum", name="inburgeraar_naam_gebdat_idx"),
         ]
 
+    def clean(self) -> None:
+        super().clean()
+        valideer_geboortedatum(self.geboortedatum)
+
     def __str__(self) -> str:
         return self.volledige_naam
 
@@ -111,6 +116,10 @@ class Gezinslid(VersieModel):
         verbose_name = _("gezinslid")
         verbose_name_plural = _("gezinsleden")
         ordering = ["soort", "geboortedatum"]
+
+    def clean(self) -> None:
+        super().clean()
+        valideer_geboortedatum(self.geboortedatum)
 
     def __str__(self) -> str:
         return f"{self.naam} ({self.get_soort_display()})"

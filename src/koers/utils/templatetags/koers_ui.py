@@ -31,7 +31,13 @@ def veld(bound_field, **extra):
     fout_id = f"{bound_field.auto_id}-fout"
     uitleg_id = f"{bound_field.auto_id}-uitleg"
     beschreven = []
-    if bound_field.help_text:
+    # The browser's maxlength cuts pasted text silently; the server check says what is too long instead, and a long
+    # text field tells its limit up front.
+    max_tekens = (
+        getattr(bound_field.field, "max_length", None) if isinstance(bound_field.field, forms.CharField) else None
+    )
+    lengte_tonen = bool(max_tekens) and isinstance(widget, forms.Textarea | forms.TextInput) and max_tekens >= 100
+    if bound_field.help_text or lengte_tonen:
         beschreven.append(uitleg_id)
     if bound_field.errors:
         beschreven.append(fout_id)
@@ -45,6 +51,8 @@ def veld(bound_field, **extra):
         attrs["aria-describedby"] = " ".join(beschreven)
     if bound_field.field.required and not isinstance(widget, forms.CheckboxInput):
         attrs["required"] = True
+    if max_tekens:
+        attrs["maxlength"] = False
     attrs.update(extra)
     is_keuzelijst = isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple)
     return render_to_string(
@@ -56,6 +64,7 @@ def veld(bound_field, **extra):
             "is_keuzelijst": is_keuzelijst,
             "fout_id": fout_id,
             "uitleg_id": uitleg_id,
+            "max_tekens": max_tekens if lengte_tonen else None,
         },
     )
 
