@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from koers.accounts.admin_toegang import beveilig_admin
+
 admin.site.site_header = "Koers – functioneel beheer"
 
 
@@ -13,6 +15,7 @@ def _alleen_functioneel_beheer(request) -> bool:
 
 admin.site.has_permission = _alleen_functioneel_beheer
 admin.site.site_title = "Koers beheer"
+beveilig_admin(admin.site)
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="dossiers:caseload", permanent=False)),
@@ -23,5 +26,6 @@ urlpatterns = [
     path("dossiers/", include("koers.pip.urls")),
     path("", include("koers.termijnen.urls")),
     path("", include("koers.aanbod.urls")),
+    path("functioneel-beheer/", include("koers.beheer.urls")),
     path("beheer/", admin.site.urls),
 ]

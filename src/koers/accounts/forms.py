@@ -4,7 +4,6 @@ from django.contrib.auth.signals import user_login_failed
 from django.utils.translation import gettext_lazy as _
 from django_otp import match_token
 
-
 # One message for a wrong user name, password or code: a different message for a wrong code would confirm that the
 # password is right.
 ONBEKENDE_COMBINATIE = _(

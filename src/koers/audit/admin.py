@@ -1,12 +1,15 @@
-"""Functioneel beheerders search the access log here; nobody can add, change or delete records."""
+"""The access log in the admin is for superusers only (and reading it is logged); functioneel beheer searches the
+log of its own gemeente in Koers' own pages (``/functioneel-beheer/toegangslog/``). Nobody adds, changes or deletes."""
 
 from django.contrib import admin
 
+from .admin_mixins import PersoonsgegevensAdmin
 from .models import Toegangslog
 
 
 @admin.register(Toegangslog)
-class ToegangslogAdmin(admin.ModelAdmin):
+class ToegangslogAdmin(PersoonsgegevensAdmin, admin.ModelAdmin):
+    gegevenscategorie = "toegangslog"
     list_display = [
         "tijdstip",
         "gebruikersnaam",
@@ -22,12 +25,6 @@ class ToegangslogAdmin(admin.ModelAdmin):
     search_fields = ["gebruikersnaam", "=inburgeraar_id", "=dossier_id", "organisatie"]
     date_hierarchy = "tijdstip"
     show_full_result_count = False
-
-    def get_queryset(self, request):
-        qs = super().get_queryset(request)
-        if request.user.is_superuser:
-            return qs
-        return qs.filter(gemeente_id=request.user.gemeente_id)
 
     def has_add_permission(self, request):
         return False

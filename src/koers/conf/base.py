@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "koers.termijnen",
     "koers.pip",
     "koers.aanbod",
+    "koers.beheer",
     "koers.demo",
 ]
 

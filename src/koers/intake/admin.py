@@ -34,6 +34,8 @@ class VraagInline(admin.StackedInline):
 
 @admin.register(Vragenlijst)
 class VragenlijstAdmin(admin.ModelAdmin):
+    # One questionnaire for the installation (no gemeente): functioneel beheer versions it here.
+    toegang_functioneel_beheer = True
     list_display = ["nummer", "status", "geldig_vanaf", "aantal_vragen"]
     list_filter = ["status"]
     readonly_fields = ["status"]

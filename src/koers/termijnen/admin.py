@@ -1,11 +1,16 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from koers.accounts.admin_toegang import GemeenteBeheerAdmin, LandelijkAlleenLezenAdmin
+
 from .models import GelijkgesteldeDag, GemeenteInstelling
 
 
 @admin.register(GemeenteInstelling)
-class GemeenteInstellingAdmin(SimpleHistoryAdmin):
+class GemeenteInstellingAdmin(GemeenteBeheerAdmin, SimpleHistoryAdmin):
+    """A functioneel beheerder edits its own gemeente's deadline settings only."""
+
+    een_per_gemeente = True
     list_display = (
         "gemeente",
         "pip_startgebeurtenis",
@@ -24,7 +29,9 @@ class GemeenteInstellingAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(GelijkgesteldeDag)
-class GelijkgesteldeDagAdmin(SimpleHistoryAdmin):
+class GelijkgesteldeDagAdmin(LandelijkAlleenLezenAdmin, SimpleHistoryAdmin):
+    """Days equated by Royal Decree hold for every gemeente: only a superuser records them."""
+
     list_display = ("datum", "omschrijving", "besluit")
     date_hierarchy = "datum"
     search_fields = ("omschrijving", "besluit")
