@@ -37,8 +37,10 @@ lint: install
 	$(VENV)/bin/ruff format --check src tests
 	DJANGO_SETTINGS_MODULE=koers.conf.ci $(PY) manage.py makemigrations --check --dry-run -v0
 
+## make unit: in random order (pytest-randomly prints its seed; repeat an order with --randomly-seed=<seed>),
+## with coverage of src/koers (pytest-cov; HTML report in var/coverage/)
 unit: install
-	$(VENV)/bin/pytest -n 2 -m "not e2e" -q
+	$(VENV)/bin/pytest -n 2 -m "not e2e" -q --cov=koers --cov-report=term:skip-covered --cov-report=html:var/coverage
 
 e2e: install
 	bin/ensure-chromium
