@@ -149,12 +149,13 @@ def test_stored_advice_is_immutable_and_rerenders_identically_after_a_new_regels
     voor = opgeslagen.advies
     with pytest.raises(Onveranderlijk):
         opgeslagen.save()
-    v2 = nieuwe_versie(REGELSETS[0], versie=2, geldig_vanaf=dt.date(2026, 1, 1), onderwijsroute_richtleeftijd=60)
-    nieuw = services.maak_advies(intake, door=klantmanager, regelsets=[REGELSETS[0], v2])
-    assert nieuw.regelset_versie == 2
+    huidig = REGELSETS[-1]
+    later = nieuwe_versie(huidig, versie=3, geldig_vanaf=dt.date(2026, 1, 1), onderwijsroute_richtleeftijd=60)
+    nieuw = services.maak_advies(intake, door=klantmanager, regelsets=[*REGELSETS, later])
+    assert nieuw.regelset_versie == 3
     teruggelezen = RouteAdvies.objects.get(pk=opgeslagen.pk)
     assert teruggelezen.advies == voor
-    assert teruggelezen.regelset_versie == 1
+    assert teruggelezen.regelset_versie == huidig.versie
 
 
 def test_decision_against_advice_needs_motivation_and_moves_dossier(klaar_voor_afronden, klantmanager):

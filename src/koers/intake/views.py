@@ -31,7 +31,7 @@ from .forms import (
     VrijstellingForm,
 )
 from .models import IntakeGesprek, Levensgebied, SanctieVoorstel, Uitnodiging
-from .privacy import advies_voor_weergave
+from .privacy import VERBORGEN_MELDING, advies_voor_weergave, gezondheidsteksten, samenvatting_voor
 
 
 class _Pagina:
@@ -128,6 +128,17 @@ def overzicht(request, pk: int):
             "partner_zonder_gesprek": services._heeft_partner(intake)
             and not any(g.is_partnergesprek for g in gesprekken),
         }
+    if context.get("advies") is not None:
+        advies = context["advies"].advies
+        context["advies_samenvatting"] = samenvatting_voor(advies, mag_gezondheid=p.mag_gezondheid)
+        if p.mag_gezondheid and context["advies_samenvatting"] in gezondheidsteksten([advies]):
+            log_raadpleging(
+                request,
+                inburgeraar_id=p.dossier.inburgeraar_id,
+                dossier_id=p.dossier.pk,
+                gegevenscategorie="gezondheid",
+                omschrijving="brede intake: overzicht: gezondheidsgegevens",
+            )
     return p.render("intake/overzicht.html", **context)
 
 
@@ -444,6 +455,7 @@ def advies(request, pk: int):
         "intake/advies.html",
         route_advies=route_advies,
         weergave=weergave,
+        verborgen_melding=VERBORGEN_MELDING,
         besluit=selectors.routebesluit(p.dossier),
     )
 
@@ -480,6 +492,8 @@ def besluit(request, pk: int):
         form=form,
         route_advies=route_advies,
         geadviseerd=Leerroute(route_advies.route),
+        advies_samenvatting=samenvatting_voor(route_advies.advies, mag_gezondheid=p.mag_gezondheid),
+        voorlopig=route_advies.advies.voorlopig,
         besluiten=selectors.besluiten(p.intake),
     )
 

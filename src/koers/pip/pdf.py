@@ -7,14 +7,15 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from koers.intake.privacy import NEUTRALE_FORMULERING, motivering_voor_weergave
 from koers.termijnen.engine.berekening import bezwaar_deadline, datum_nl, inburgeringstermijn
 
 from . import selectors
-from .models import PIP
+from .models import PIP, PIPStatus
 from .verschillen import verschillen
 
 
-def beschikking_context(pip: PIP, *, vorige: PIP | None = None) -> dict:
+def beschikking_context(pip: PIP, *, vorige: PIP | None = None, afschrift: bool = False) -> dict:
     dossier = pip.dossier
     eerste = pip if pip.volgnummer == 1 else selectors.eerste_pip(dossier)
     eerste_dagtekening = eerste.dagtekening if eerste is not None and eerste.dagtekening else pip.dagtekening
@@ -42,7 +43,11 @@ def beschikking_context(pip: PIP, *, vorige: PIP | None = None) -> dict:
         "vorige": vorige,
         "vorige_dagtekening_nl": datum_nl(vorige.dagtekening) if vorige is not None and vorige.dagtekening else "",
         "verschillen": verschillen(vorige, pip),
-        "motivering_alineas": [a for a in pip.route_motivering.split("\n\n") if a.strip()],
+        "motivering_alineas": motivering_voor_weergave(
+            pip.route_motivering, dossier=dossier, mag_gezondheid=not afschrift
+        ).alineas,
+        "afschrift": afschrift,
+        "neutrale_formulering": NEUTRALE_FORMULERING,
     }
 
 
@@ -51,4 +56,20 @@ def render_beschikking(pip: PIP, *, vorige: PIP | None = None) -> bytes:
 
     with translation.override("nl"):  # a beschikking is in Dutch, whatever language the clerk's screen uses
         html = render_to_string("pip/beschikking.html", beschikking_context(pip, vorige=vorige))
+    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+
+
+def render_afschrift(pip: PIP) -> bytes:
+    """A copy of a beschikking for staff without the health right: marked as a copy, health wordings left out.
+
+    Rendered on request and never stored: the stored PDF stays the one decision sent to the inburgeraar."""
+    from weasyprint import HTML
+
+    vorige = (
+        PIP.objects.filter(dossier_id=pip.dossier_id, volgnummer__lt=pip.volgnummer, status=PIPStatus.VERVANGEN)
+        .order_by("-volgnummer")
+        .first()
+    )
+    with translation.override("nl"):
+        html = render_to_string("pip/beschikking.html", beschikking_context(pip, vorige=vorige, afschrift=True))
     return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()

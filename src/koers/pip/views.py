@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from koers.audit.services import log_raadpleging
+from koers.dossiers.permissions import mag_gezondheid_zien
 from koers.dossiers.selectors import dossier_voor
+from koers.intake.privacy import VERBORGEN_MELDING, motivering_voor_weergave
 from koers.utils.clock import vandaag
 from koers.utils.concurrency import VersieConflict
 from koers.utils.idempotentie import eenmalig
@@ -48,7 +50,23 @@ def _fouten(fout: Exception) -> list[str]:
 
 
 def _context(dossier, **extra):
-    return {"dossier": dossier, "actief_tabblad": "pip", **extra}
+    return {"dossier": dossier, "actief_tabblad": "pip", "verborgen_melding": VERBORGEN_MELDING, **extra}
+
+
+def _motivering(request, dossier, pip, omschrijving: str):
+    """The route reasons as this user may see them (health wordings only with the right); a health read is logged."""
+    weergave = motivering_voor_weergave(
+        pip.route_motivering, dossier=dossier, mag_gezondheid=mag_gezondheid_zien(request.user, dossier)
+    )
+    if weergave.toont_gezondheid:
+        log_raadpleging(
+            request,
+            inburgeraar_id=dossier.inburgeraar_id,
+            dossier_id=dossier.pk,
+            gegevenscategorie="gezondheid",
+            omschrijving=f"{omschrijving}: gezondheidsgegevens",
+        )
+    return weergave
 
 
 def overzicht(request, pk: int):
@@ -105,6 +123,7 @@ def detail(request, pk: int, pip_pk: int):
     context = _context(
         dossier,
         pip=pip,
+        motivering=_motivering(request, dossier, pip, f"PIP {pip.pk}"),
         onderdelen=list(pip.onderdelen.all()),
         bezwaren=list(pip.bezwaren.all()),
         verschillen=verschillen(vorige, pip) if vorige else [],
@@ -127,6 +146,11 @@ def bewerken(request, pk: int, pip_pk: int):
         messages.warning(request, services.PIPVastgesteld().messages[0])
         return redirect("pip:detail", pk=dossier.pk, pip_pk=pip.pk)
     form = PIPForm(request.POST or None, instance=pip)
+    motivering = None
+    if not mag_gezondheid_zien(request.user, dossier):
+        # the reasons may hold health wordings: this user sees them without, and cannot overwrite them
+        del form.fields["route_motivering"]
+        motivering = _motivering(request, dossier, pip, "PIP bewerken")
     if request.method == "POST" and form.is_valid():
         try:
             services.wijzig_concept(
@@ -146,6 +170,7 @@ def bewerken(request, pk: int, pip_pk: int):
         dossier,
         pip=pip,
         form=form,
+        motivering_alleen_lezen=motivering,
         onderdeel_form=OnderdeelForm(),
         onderdelen=list(pip.onderdelen.all()),
         vier_ogen=selectors.instelling_voor(dossier.gemeente).vier_ogen,
@@ -234,6 +259,7 @@ def beoordelen(request, pk: int, pip_pk: int):
         dossier,
         pip=pip,
         form=form,
+        motivering=_motivering(request, dossier, pip, f"PIP {pip.pk} beoordelen"),
         onderdelen=list(pip.onderdelen.all()),
         is_auteur=request.user.pk in (pip.opgesteld_door_id, pip.ingediend_door_id),
     )
@@ -278,6 +304,7 @@ def vaststellen(request, pk: int, pip_pk: int):
     context = _context(
         dossier,
         pip=pip,
+        motivering=_motivering(request, dossier, pip, f"PIP {pip.pk} vaststellen"),
         form=form,
         vier_ogen=instelling.vier_ogen,
         mag_vaststellen=not instelling.vier_ogen or pip.status == PIPStatus.GOEDGEKEURD,
@@ -298,6 +325,15 @@ def pdf(request, pk: int, pip_pk: int):
         dossier_id=dossier.pk,
         omschrijving=f"beschikking {pip.beschikkingsnummer} (PDF)",
     )
+    if not mag_gezondheid_zien(request.user, dossier):
+        # The stored letter is the one sent to the inburgeraar, complete with any health-based reason. Staff
+        # without the health right always get an afschrift without health wordings (docs/pip.md).
+        from .pdf import render_afschrift
+
+        response = HttpResponse(render_afschrift(pip), content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="{pip.beschikkingsnummer}-afschrift.pdf"'
+        return response
+    _motivering(request, dossier, pip, f"beschikking {pip.beschikkingsnummer} (PDF)")
     response = FileResponse(pip.pdf.open("rb"), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{pip.beschikkingsnummer}.pdf"'
     return response
