@@ -1,4 +1,4 @@
-"""Fixtures for the offer: providers with and without keurmerk, contracts, enrolments, a settable leerroute."""
+"""Fixtures for the offer: providers with and without keurmerk, contracts, enrolments, real vastgestelde PIPs."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import datetime as dt
 import pytest
 import time_machine
 
-from koers.aanbod import bronnen
 from koers.aanbod.models import Contract, Product
 from koers.aanbod.services import schrijf_in, wijzig_inschrijving_status
 from tests.factories import KetenpartnerFactory
@@ -41,18 +40,58 @@ def contract(gemeente, met_keurmerk):
     )
 
 
+def stel_pip_vast(dossier, door, *, route: str = "b1", dagtekening: dt.date = dt.date(2026, 1, 2), niveaus=None):
+    """A real vastgesteld PIP for ``dossier`` through the intake and PIP services, made on its dagtekening day.
+
+    ``niveaus`` lowers exam components in the language part, e.g. ``{"spreken": "A2"}`` (afschalen in the PIP).
+    """
+    from koers.pip import services as pip_services
+    from koers.pip.models import PIPInstelling
+    from tests.pip.conftest import neem_routebesluit
+
+    PIPInstelling.objects.get_or_create(
+        gemeente=dossier.gemeente,
+        defaults={
+            "vier_ogen": False,
+            "bezwaaradres": "College van burgemeester en wethouders\nPostbus 1\n5000 AA Tilburg",
+            "ondertekenaar_naam": "J. de Wit",
+            "ondertekenaar_functie": "Teamleider Inburgering",
+        },
+    )
+    if dossier.aangemeld_op > dagtekening:
+        dossier.aangemeld_op = dagtekening - dt.timedelta(days=60)
+        dossier.save(update_fields=["aangemeld_op"])
+    moment = dt.datetime.combine(dagtekening, dt.time(9, 0), tzinfo=dt.UTC)
+    with time_machine.travel(moment, tick=False):
+        neem_routebesluit(dossier, door, route=route)
+        pip = pip_services.maak_concept(dossier, door=door)
+        pip_services.voeg_onderdeel_toe(
+            pip,
+            door=door,
+            soort="taal",
+            niveau="B1" if route != "z" else "A1",
+            niveaus_per_vaardigheid=niveaus or {},
+            uren_per_week=12,
+            aanbieder="Taalschool De Brug",
+        )
+        pip.refresh_from_db()
+        return pip_services.stel_vast(pip, door=door, dagtekening=dagtekening)
+
+
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+
+
 @pytest.fixture
-def route(monkeypatch):
-    """Set the dossier's leerroute (and first PIP dagtekening) as the PIP would give them."""
+def b1_pip(dossier, klantmanager):
+    """The dossier's vastgestelde PIP with the B1-route (dagtekening 2 January 2026)."""
+    return stel_pip_vast(dossier, klantmanager, route="b1")
 
-    class Route:
-        def zet(self, code, dagtekening=None):
-            monkeypatch.setattr(bronnen, "leerroute", lambda dossier: code)
-            monkeypatch.setattr(bronnen, "eerste_pip_dagtekening", lambda dossier: dagtekening)
 
-    r = Route()
-    r.zet("b1")
-    return r
+@pytest.fixture
+def z_pip(dossier, klantmanager):
+    return stel_pip_vast(dossier, klantmanager, route="z")
 
 
 @pytest.fixture

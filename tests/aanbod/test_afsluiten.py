@@ -17,6 +17,8 @@ from koers.aanbod.services import (
     wijzig_inschrijving_status,
 )
 from koers.dossiers.models import Dossier
+from tests.aanbod.conftest import stel_pip_vast
+from tests.factories import DossierFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +34,7 @@ def _b1_voldaan(dossier, km, *, zonder=""):
     registreer_map(dossier, door=km, resultaat="succesvol", eindgesprek_op=dt.date(2026, 9, 1))
 
 
-def test_voldaan_lists_what_is_missing_then_closes(dossier, klantmanager, route):
+def test_voldaan_lists_what_is_missing_then_closes(dossier, klantmanager, b1_pip):
     ontbreekt = controleer(dossier, "voldaan")
     assert "Examen Lezen op niveau B1 is niet behaald." in ontbreekt
     assert "Het KNM-examen is niet behaald." in ontbreekt
@@ -53,10 +55,8 @@ def test_voldaan_lists_what_is_missing_then_closes(dossier, klantmanager, route)
     assert (dossier.status, dossier.afsluitreden) == ("afgerond", "voldaan")
 
 
-def test_voldaan_accepts_a2_for_a_component_lowered_in_the_pip(dossier, klantmanager, route, monkeypatch):
-    from koers.aanbod import bronnen
-
-    monkeypatch.setattr(bronnen, "afgeschaalde_onderdelen", lambda d: {"spreken"})
+def test_voldaan_accepts_a2_for_a_component_lowered_in_the_pip(dossier, klantmanager):
+    stel_pip_vast(dossier, klantmanager, niveaus={"spreken": "A2"})
     _b1_voldaan(dossier, klantmanager, zonder="spreken")
     registreer_examen(
         dossier, door=klantmanager, onderdeel="spreken", niveau="A2", datum=dt.date(2026, 6, 3), resultaat="behaald"
@@ -64,13 +64,11 @@ def test_voldaan_accepts_a2_for_a_component_lowered_in_the_pip(dossier, klantman
     assert controleer(dossier, "voldaan") == []
 
 
-def test_voldaan_without_leerroute_says_so(dossier, route):
-    route.zet(None)
+def test_voldaan_without_leerroute_says_so(dossier):
     assert controleer(dossier, "voldaan") == ["De leerroute is onbekend: er is geen vastgesteld PIP."]
 
 
-def test_z_route_voldaan_needs_pvt_map_and_1600_hours(dossier, klantmanager, met_keurmerk, route):
-    route.zet("z")
+def test_z_route_voldaan_needs_pvt_map_and_1600_hours(dossier, klantmanager, met_keurmerk, z_pip):
     registreer_pvt(dossier, door=klantmanager, resultaat="voldaan", ondertekend_op=dt.date(2026, 3, 1))
     registreer_map(dossier, door=klantmanager, resultaat="succesvol", eindgesprek_op=dt.date(2026, 9, 1))
     inschrijving = schrijf_in(dossier, door=klantmanager, product=Product.Z_ROUTE, ketenpartner=met_keurmerk)
@@ -119,18 +117,22 @@ def test_vertrokken_and_overleden_need_date_and_source(dossier, klantmanager, re
     assert dossier.afsluitreden == reden
 
 
-def test_termijn_verstreken_only_after_the_end_and_keeps_data_for_duo(dossier, klantmanager, route):
-    route.zet("b1", dagtekening=dt.date(2023, 12, 1))  # termijn runs to 2 December 2026 (Atw-shifted if needed)
-    ontbreekt = controleer(dossier, "termijn_verstreken")
+def test_termijn_verstreken_only_after_the_end_and_keeps_data_for_duo(dossier, klantmanager, gemeente):
+    nog_lopend = DossierFactory(gemeente=gemeente, klantmanager=klantmanager)
+    stel_pip_vast(nog_lopend, klantmanager, dagtekening=dt.date(2023, 12, 1))  # termijn runs into December 2026
+    ontbreekt = controleer(nog_lopend, "termijn_verstreken")
     assert ontbreekt and "loopt nog tot en met" in ontbreekt[0]
-    route.zet("b1", dagtekening=dt.date(2023, 10, 1))
+    with pytest.raises(ValidationError):
+        sluit_af(nog_lopend, reden="termijn_verstreken", door=klantmanager)
+    stel_pip_vast(dossier, klantmanager, dagtekening=dt.date(2023, 10, 1))  # termijn ended in October 2026
+    assert controleer(dossier, "termijn_verstreken") == []
     sluit_af(dossier, reden="termijn_verstreken", door=klantmanager)
     dossier.refresh_from_db()
     assert dossier.afsluitreden == "termijn_verstreken"
     assert dossier.afsluiting.gegevens["leerroute"] == "b1"
 
 
-def test_termijn_verstreken_without_pip_says_the_end_is_unknown(dossier, route):
+def test_termijn_verstreken_without_pip_says_the_end_is_unknown(dossier):
     assert controleer(dossier, "termijn_verstreken") == [
         "Het einde van de inburgeringstermijn is onbekend: er is geen vastgesteld PIP."
     ]

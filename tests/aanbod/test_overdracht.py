@@ -5,7 +5,6 @@ from decimal import Decimal
 import pytest
 from django.core.management import call_command
 
-from koers.aanbod.bronnen import leerroute as echte_leerroute
 from koers.aanbod.models import Inschrijving, Urenregistratie
 from koers.aanbod.overdracht import exporteer_overdracht, importeer_overdracht
 from koers.aanbod.selectors import afschalen_mogelijk
@@ -31,7 +30,7 @@ def _zonder_herkomst(pakket: dict) -> dict:
 
 
 @pytest.fixture
-def vol_dossier(gestart, klantmanager, route):
+def vol_dossier(gestart, klantmanager, b1_pip):
     dossier = gestart.dossier
     Gezinslid.objects.create(
         inburgeraar=dossier.inburgeraar, soort="kind", naam="Lina", geboortedatum=dt.date(2020, 1, 1)
@@ -65,7 +64,7 @@ def vol_dossier(gestart, klantmanager, route):
     return dossier
 
 
-def test_transfer_package_round_trip_loses_nothing_and_keeps_the_leerroute(vol_dossier, monkeypatch):
+def test_transfer_package_round_trip_loses_nothing_and_keeps_the_leerroute(vol_dossier):
     from koers.aanbod import bronnen
 
     pakket = json.loads(json.dumps(exporteer_overdracht(vol_dossier)))
@@ -73,7 +72,6 @@ def test_transfer_package_round_trip_loses_nothing_and_keeps_the_leerroute(vol_d
     assert pakket["pip"]["leerroute"] == "b1"
     nieuwe_gemeente = GemeenteFactory(naam="Utrecht", gemeentecode="0344")
     # The receiving installation has no PIP for this person yet: the leerroute must come from the package.
-    monkeypatch.setattr(bronnen, "leerroute", echte_leerroute)
     nieuw = importeer_overdracht(pakket, gemeente=nieuwe_gemeente)
     assert nieuw.gemeente == nieuwe_gemeente and nieuw.pk != vol_dossier.pk
     assert bronnen.leerroute(nieuw) == "b1"

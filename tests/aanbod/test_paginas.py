@@ -12,7 +12,7 @@ from tests.factories import DossierFactory, GebruikerFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_aanbod_tab_shows_progress_and_afschalen_notice(km_client, gestart, klantmanager, route):
+def test_aanbod_tab_shows_progress_and_afschalen_notice(km_client, gestart, klantmanager, b1_pip):
     for maand in range(1, 11):
         registreer_uren(
             gestart,

@@ -164,7 +164,7 @@ def _maanden(inschrijving, klantmanager, totaal, in_persoon, soort="taal"):
         maand += 1
 
 
-def test_afschalen_possible_at_600_hours_not_at_599(gestart, klantmanager, route):
+def test_afschalen_possible_at_600_hours_not_at_599(gestart, klantmanager, b1_pip):
     _maanden(gestart, klantmanager, Decimal(599), Decimal(400))
     mogelijk, redenen = afschalen_mogelijk(gestart.dossier)
     assert not mogelijk
@@ -179,14 +179,14 @@ def test_afschalen_possible_at_600_hours_not_at_599(gestart, klantmanager, route
     assert afschalen_mogelijk(gestart.dossier) == (True, [])
 
 
-def test_afschalen_needs_half_in_person(gestart, klantmanager, route):
+def test_afschalen_needs_half_in_person(gestart, klantmanager, b1_pip):
     _maanden(gestart, klantmanager, Decimal(600), Decimal(299))
     mogelijk, redenen = afschalen_mogelijk(gestart.dossier)
     assert not mogelijk
     assert "fysiek" in redenen[0]
 
 
-def test_hours_at_provider_without_keurmerk_do_not_count_for_afschalen(dossier, klantmanager, zonder_keurmerk, route):
+def test_hours_at_provider_without_keurmerk_do_not_count_for_afschalen(dossier, klantmanager, zonder_keurmerk, b1_pip):
     dossier.inburgeraar.doelgroep = "gezinsmigrant"
     dossier.inburgeraar.save()
     inschrijving = schrijf_in(dossier, door=klantmanager, product=Product.B1_ROUTE, ketenpartner=zonder_keurmerk)
@@ -196,7 +196,7 @@ def test_hours_at_provider_without_keurmerk_do_not_count_for_afschalen(dossier, 
     assert uren_totalen(dossier)["keurmerk_les"] == 0
 
 
-def test_participation_and_absence_do_not_count_for_afschalen(gestart, klantmanager, route):
+def test_participation_and_absence_do_not_count_for_afschalen(gestart, klantmanager, b1_pip):
     _maanden(gestart, klantmanager, Decimal(500), Decimal(500))
     _maanden(gestart, klantmanager, Decimal(200), Decimal(200), soort="participatie")
     registreer_uren(
@@ -209,16 +209,14 @@ def test_participation_and_absence_do_not_count_for_afschalen(gestart, klantmana
     assert afschalen_mogelijk(gestart.dossier)[0] is False
 
 
-def test_afschalen_is_not_for_z_route(gestart, klantmanager, route):
-    route.zet("z")
+def test_afschalen_is_not_for_z_route(gestart, klantmanager, z_pip):
     _maanden(gestart, klantmanager, Decimal(700), Decimal(700))
     mogelijk, redenen = afschalen_mogelijk(gestart.dossier)
     assert not mogelijk
     assert redenen == ["Afschalen kan alleen in de B1-route."]
 
 
-def test_z_route_progress_shows_800_language_and_800_participation(gestart, klantmanager, route):
-    route.zet("z")
+def test_z_route_progress_shows_800_language_and_800_participation(gestart, klantmanager, z_pip):
     _maanden(gestart, klantmanager, Decimal(300), Decimal(300))
     _maanden(gestart, klantmanager, Decimal(120), Decimal(0), soort="participatie")
     doelen = voortgang(gestart.dossier).doelen
