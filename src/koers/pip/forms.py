@@ -108,6 +108,8 @@ class BeoordelingForm(forms.Form):
         widget=forms.RadioSelect,
     )
     reden = forms.CharField(label=_("Reden bij terugsturen"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    # Required only when the PIP goes back: the label says so instead of "(niet verplicht)".
+    reden.verplicht_als = _("verplicht bij terugsturen")
     versie = forms.IntegerField(widget=forms.HiddenInput)
 
     def clean(self):
