@@ -114,6 +114,50 @@ def schrijf_in(
     return inschrijving
 
 
+def _dmj(datum: dt.date) -> str:
+    return f"{datum:%d-%m-%Y}"
+
+
+def _controleer_volgorde(inschrijving: Inschrijving, *, naar: str, datum: dt.date) -> None:
+    """A step of the chain cannot lie in the future, nor before the step it follows (start before enrolment…)."""
+    if datum > vandaag():
+        raise ValidationError(_("De datum kan niet in de toekomst liggen."), code="datum_toekomst")
+    aangemeld = inschrijving.aangemeld_op
+    if naar == S.INTAKE_AANBIEDER and datum < aangemeld:
+        raise ValidationError(
+            _("De datum van de intake bij de aanbieder (%(datum)s) kan niet vóór de aanmelddatum (%(eerder)s) liggen.")
+            % {"datum": _dmj(datum), "eerder": _dmj(aangemeld)},
+            code="datum_volgorde",
+        )
+    if naar == S.GESTART:
+        if datum < aangemeld:
+            raise ValidationError(
+                _("De startdatum (%(datum)s) kan niet vóór de aanmelddatum (%(eerder)s) liggen.")
+                % {"datum": _dmj(datum), "eerder": _dmj(aangemeld)},
+                code="datum_volgorde",
+            )
+        if inschrijving.intake_op and datum < inschrijving.intake_op:
+            raise ValidationError(
+                _("De startdatum (%(datum)s) kan niet vóór de intake bij de aanbieder (%(eerder)s) liggen.")
+                % {"datum": _dmj(datum), "eerder": _dmj(inschrijving.intake_op)},
+                code="datum_volgorde",
+            )
+    if naar in (S.AFGEROND, S.AFGEBROKEN):
+        if inschrijving.gestart_op and datum < inschrijving.gestart_op:
+            raise ValidationError(
+                _("De einddatum (%(datum)s) kan niet vóór de startdatum (%(eerder)s) liggen.")
+                % {"datum": _dmj(datum), "eerder": _dmj(inschrijving.gestart_op)},
+                code="datum_volgorde",
+            )
+        eerder = inschrijving.intake_op or aangemeld
+        if datum < eerder:
+            raise ValidationError(
+                _("De einddatum (%(datum)s) kan niet vóór de aanmelddatum of intake (%(eerder)s) liggen.")
+                % {"datum": _dmj(datum), "eerder": _dmj(eerder)},
+                code="datum_volgorde",
+            )
+
+
 @transaction.atomic
 def wijzig_inschrijving_status(
     inschrijving: Inschrijving,
@@ -137,6 +181,7 @@ def wijzig_inschrijving_status(
     if naar == S.AFGEBROKEN and not reden:
         raise ValidationError(_("Geef de reden van afbreken."), code="reden")
     datum = op or vandaag()
+    _controleer_volgorde(vers, naar=naar, datum=datum)
     if naar == S.INTAKE_AANBIEDER:
         vers.intake_op = datum
     elif naar == S.GESTART:

@@ -21,7 +21,7 @@ from koers.termijnen.engine.berekening import datum_nl
 from koers.utils.concurrency import bewaar, vergrendel
 from koers.utils.export import veilige_csv_writer
 
-from .. import permissions
+from .. import bronnen, permissions
 from ..models import Ontzorgingsbetaling, Ontzorgingsplan
 from ..regels import regel
 
@@ -80,6 +80,26 @@ def maak_ontzorgingsplan(
                 _("Geef de reden voor maatwerk: het aantal maanden wijkt af van de wettelijke %s.") % standaard,
                 code="maatwerk_reden",
             )
+    if maanden < 1:
+        raise ValidationError(
+            _("De ontzorgingsperiode moet ten minste één maand duren; zij eindigt nu vóór haar start."),
+            code="maanden",
+        )
+    einde = start + relativedelta(months=maanden) - dt.timedelta(days=1)
+    dagtekening = bronnen.eerste_pip_dagtekening(dossier)
+    if dagtekening is not None and einde < dagtekening:
+        raise ValidationError(
+            _(
+                "De ontzorgingsperiode (%(van)s tot en met %(tot)s) eindigt vóór de dagtekening van het PIP "
+                "(%(pip)s); ontzorgen hoort bij het PIP."
+            )
+            % {
+                "van": datum_nl(start).split(" ", 1)[1],
+                "tot": datum_nl(einde).split(" ", 1)[1],
+                "pip": f"{dagtekening:%d-%m-%Y}",
+            },
+            code="periode_voor_pip",
+        )
     if not lasten:
         raise ValidationError(_("Geef ten minste één vaste last op."), code="lasten")
     if len({last.kostensoort for last in lasten}) != len(lasten):
