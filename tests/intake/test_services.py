@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from koers.audit.models import Toegangslog
@@ -17,6 +18,13 @@ from koers.intake.models.route import Onveranderlijk
 from koers.utils.concurrency import VersieConflict
 
 from .conftest import alle_verplichte_antwoorden
+
+
+@pytest.fixture(autouse=True)
+def _vaste_klok():
+    """Ages and dates below are fixed (e.g. born 2003-01-01): the clock must not run on with the calendar."""
+    with time_machine.travel(dt.datetime(2026, 12, 1, 10, tzinfo=dt.UTC), tick=False):
+        yield
 
 
 def test_start_moves_dossier_to_intake_and_fixes_the_questionnaire_version(dossier, klantmanager, vragenlijst_v1):

@@ -151,7 +151,9 @@ class LbtForm(forms.Form):
     score = forms.IntegerField(
         label=_("Score"), required=False, min_value=0, help_text=_("Alleen bij een uitslag; niet verplicht.")
     )
-    datum = forms.DateField(label=_("Datum afname"), required=False, widget=DatumInput())
+    datum = forms.DateField(
+        label=_("Datum afname"), required=False, widget=DatumInput(), help_text=_("Niet in de toekomst.")
+    )
     afgenomen_in = forms.ChoiceField(
         label=_("Afgenomen in"), required=False, choices=LEEG + list(Leerbaarheidstoets.AfgenomenIn.choices)
     )
@@ -159,7 +161,10 @@ class LbtForm(forms.Form):
         label=_("Grond van de dispensatie"),
         required=False,
         choices=LEEG + list(Leerbaarheidstoets.Dispensatiegrond.choices),
-        help_text=_("Alleen bij dispensatie: de gemeente besluit bij een visuele of auditieve beperking."),
+        help_text=_(
+            "De gemeente besluit bij een visuele of auditieve beperking (mogelijk sinds 1 januari 2023, "
+            "Stb. 2022, 489)."
+        ),
     )
     besluit_datum = forms.DateField(label=_("Datum besluit dispensatie"), required=False, widget=DatumInput())
     toelichting = forms.CharField(label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
@@ -167,6 +172,11 @@ class LbtForm(forms.Form):
 
     def __init__(self, *args, mag_gezondheid: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
+        # required for some outcomes only (registreer_lbt checks which): labelled so, not "niet verplicht"
+        for naam in ("datum", "afgenomen_in"):
+            self.fields[naam].verplicht_als = _("verplicht bij een uitslag")
+        for naam in ("dispensatie_grond", "besluit_datum"):
+            self.fields[naam].verplicht_als = _("verplicht bij dispensatie")
         if not mag_gezondheid:
             self.fields["dispensatie_grond"].disabled = True
             self.fields["dispensatie_grond"].help_text = _(
@@ -203,7 +213,11 @@ class RouteBesluitForm(forms.Form):
         label=_("Motivatie"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
-        help_text=_("Verplicht als u een andere route kiest dan het advies: waarom wijkt u af?"),
+        help_text=_(
+            "Verplicht als u een andere route kiest dan het advies, of als het advies voorlopig is: waarom? "
+            "Noem hier geen gezondheidsgegevens; die staan al in de intake en worden alleen getoond aan wie ze "
+            "mag zien."
+        ),
     )
     advies = forms.IntegerField(widget=forms.HiddenInput)
 

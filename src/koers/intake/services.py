@@ -22,6 +22,7 @@ from koers.utils.concurrency import bewaar, vergrendel
 
 from . import permissions, sancties, selectors
 from .advies import LbtUitkomst, Leerroute, Regelset, adviseer, regelset_op
+from .advies.regels import DISPENSATIE_VANAF
 from .invoer import bouw_invoer
 from .models import (
     Antwoord,
@@ -458,6 +459,10 @@ def registreer_lbt(
     if lbt.heeft_uitslag:
         if datum is None:
             fouten["datum"] = _("Vul de datum van de afname in.")
+        elif datum > vandaag():
+            fouten["datum"] = _(
+                "De datum van de afname ligt in de toekomst. Vul de datum in waarop de toets is afgenomen."
+            )
         if afgenomen_in not in Leerbaarheidstoets.AfgenomenIn.values:
             fouten["afgenomen_in"] = _("Kies waar de toets is afgenomen: in het AZC of bij de gemeente.")
         dispensatie_grond, besluit_datum = "", None
@@ -468,6 +473,13 @@ def registreer_lbt(
             fouten["dispensatie_grond"] = _("Kies de grond: een visuele of een auditieve beperking.")
         if besluit_datum is None:
             fouten["besluit_datum"] = _("Vul de datum van het besluit van de gemeente in.")
+        elif besluit_datum > vandaag():
+            fouten["besluit_datum"] = _("De datum van het besluit ligt in de toekomst.")
+        elif besluit_datum < DISPENSATIE_VANAF:
+            fouten["besluit_datum"] = _(
+                "Dispensatie van de leerbaarheidstoets bestaat pas sinds 1 januari 2023 (Wet inburgering 2021, "
+                "art. 14, gewijzigd bij Stb. 2022, 489); een besluit van vóór die datum kan niet worden vastgelegd."
+            )
         datum, afgenomen_in = None, ""
     elif lbt is LbtUitkomst.NIET_AFGENOMEN:
         dispensatie_grond, besluit_datum, datum, afgenomen_in = "", None, None, ""
@@ -709,6 +721,16 @@ def neem_routebesluit(
                 % {"advies": advies.get_route_display()}
             },
             code="motivatie_vereist",
+        )
+    if advies.advies.voorlopig and not motivatie:
+        raise ValidationError(
+            {
+                "motivatie": _(
+                    "Het advies is voorlopig, omdat de leerbaarheidstoets ontbreekt. Schrijf op waarom u toch nu "
+                    "een leerroute kiest."
+                )
+            },
+            code="motivatie_voorlopig",
         )
     besluit = RouteBesluit.objects.create(
         intake=intake, advies=advies, route=gekozen.value, motivatie=motivatie, besloten_door=door, besloten_op=nu()
