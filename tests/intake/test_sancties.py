@@ -92,7 +92,9 @@ def test_rejected_proposal_does_not_count_in_the_sequence(intake, klantmanager):
 
 def test_sanction_rule_is_versioned_with_its_source():
     regel = sancties.regel_op(dt.date(2026, 1, 1))
-    assert regel.bron.zekerheid == Zekerheid.L
+    # the domain reference names no article for this sequence: not law-certain [L] without one (issue 16, 2.4)
+    assert regel.bron.zekerheid == Zekerheid.S
+    assert regel.bron.artikel == "—"
     assert regel.bron.regeling == "Wet inburgering 2021"
     later = regel.__class__(
         **{

@@ -21,7 +21,8 @@ VERSIES: list[Regel] = [
             "van € 250 en daarna nogmaals een boete van € 250; alleen na vastgelegd verwijtbaar wegblijven, "
             "en altijd als voorstel dat een medewerker beoordeelt"
         ),
-        bron=Bron(WI2021, "—", STB_2021_38, Zekerheid.L),
+        # No article could be verified (docs/regels-intake.md): [S] until one is, never an invented one.
+        bron=Bron(WI2021, "—", STB_2021_38, Zekerheid.S),
         parameters={"reeks": (("waarschuwing", 0), ("boete", 250), ("boete", 250))},
     ),
 ]
