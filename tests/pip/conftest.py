@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+import time_machine
 
 from koers.intake.advies import AdviesInvoer, adviseer, regelset_op
 from koers.intake.models import BredeIntake, RouteAdvies, RouteBesluit, Vragenlijst
@@ -61,11 +62,17 @@ def neem_routebesluit(dossier, door, *, route: str = "b1", motivatie: str = "") 
     )
 
 
+# The route decision and the concept are made on this day, so a beschikking dated 15 October 2026 is plausible
+# (a dagtekening may not lie before the route decision or the PIP's creation, nor in the future).
+OPGESTELD_OP = dt.datetime(2026, 10, 15, 8, tzinfo=dt.UTC)
+
+
 @pytest.fixture
 def pip_dossier(gemeente, klantmanager):
     persoon = InburgeraarFactory(voornamen="Amina", achternaam="Haddad", adres="Piusplein 12, 5038 WL Tilburg")
     dossier = DossierFactory(gemeente=gemeente, klantmanager=klantmanager, inburgeraar=persoon, status="intake")
-    neem_routebesluit(dossier, klantmanager)
+    with time_machine.travel(OPGESTELD_OP):
+        neem_routebesluit(dossier, klantmanager)
     return dossier
 
 
@@ -82,18 +89,20 @@ def instelling(gemeente):
 
 @pytest.fixture
 def concept(pip_dossier, klantmanager, instelling):
-    pip = services.maak_concept(pip_dossier, door=klantmanager)
-    services.voeg_onderdeel_toe(
-        pip, door=klantmanager, soort="taal", niveau="B1", uren_per_week=12, aanbieder="De Brug"
-    )
-    services.voeg_onderdeel_toe(pip, door=klantmanager, soort="knm", niveau="", uren_per_week=2)
+    with time_machine.travel(OPGESTELD_OP):
+        pip = services.maak_concept(pip_dossier, door=klantmanager)
+        services.voeg_onderdeel_toe(
+            pip, door=klantmanager, soort="taal", niveau="B1", uren_per_week=12, aanbieder="De Brug"
+        )
+        services.voeg_onderdeel_toe(pip, door=klantmanager, soort="knm", niveau="", uren_per_week=2)
     pip.refresh_from_db()
     return pip
 
 
 @pytest.fixture
 def vastgesteld(concept, klantmanager):
-    return services.stel_vast(concept, door=klantmanager, dagtekening=dt.date(2026, 10, 15))
+    with time_machine.travel(OPGESTELD_OP + dt.timedelta(hours=4)):
+        return services.stel_vast(concept, door=klantmanager, dagtekening=dt.date(2026, 10, 15))
 
 
 @pytest.fixture

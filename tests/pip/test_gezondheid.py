@@ -73,7 +73,7 @@ def beschikking(gezondheidsdossier, klantmanager):
     services.voeg_onderdeel_toe(pip, door=klantmanager, soort="taal", niveau="A1", uren_per_week=8)
     pip.refresh_from_db()
     assert ZIN in pip.route_motivering  # the reasons copied from the decision hold the health sentence
-    return services.stel_vast(pip, door=klantmanager, dagtekening=dt.date(2026, 11, 2))
+    return services.stel_vast(pip, door=klantmanager)
 
 
 @pytest.fixture

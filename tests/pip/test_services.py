@@ -54,6 +54,63 @@ def test_author_cannot_approve_own_pip(concept, gemeente):
     assert PIP.objects.get(pk=pip.pk).status == "ter_goedkeuring"
 
 
+def test_teamleider_who_submitted_a_pip_drafted_by_someone_else_cannot_approve_it(concept, klantmanager, gemeente):
+    indiener = GebruikerFactory(username="tl.indiener", rol="teamleider", gemeente=gemeente)
+    services.dien_in_ter_goedkeuring(concept, door=indiener)
+    pip = PIP.objects.get(pk=concept.pk)
+    assert (pip.opgesteld_door, pip.ingediend_door) == (klantmanager, indiener)  # author and submitter differ
+
+    with pytest.raises(PermissionDenied, match="ter goedkeuring aangeboden"):
+        services.keur_goed(pip, door=indiener)
+    pip = PIP.objects.get(pk=concept.pk)
+    assert pip.status == "ter_goedkeuring" and pip.goedgekeurd_door is None
+
+
+def test_another_teamleider_approves_what_the_submitter_offered(concept, klantmanager, teamleider, gemeente):
+    indiener = GebruikerFactory(username="tl.indiener", rol="teamleider", gemeente=gemeente)
+    services.dien_in_ter_goedkeuring(concept, door=indiener)
+
+    services.keur_goed(concept, door=teamleider)
+    pip = PIP.objects.get(pk=concept.pk)
+    assert (pip.status, pip.goedgekeurd_door, pip.ingediend_door) == ("goedgekeurd", teamleider, indiener)
+
+
+def test_approval_refused_when_the_submitter_was_never_recorded(concept, teamleider):
+    PIP.objects.filter(pk=concept.pk).update(status="ter_goedkeuring", ingediend_door=None, ingediend_op=None)
+
+    with pytest.raises(PermissionDenied, match="niet vastgelegd wie"):
+        services.keur_goed(PIP.objects.get(pk=concept.pk), door=teamleider)
+    assert PIP.objects.get(pk=concept.pk).goedgekeurd_door is None
+
+
+def test_vaststellen_refuses_an_approval_by_the_author_or_submitter_that_bypassed_the_service(
+    concept, klantmanager, teamleider, instelling
+):
+    instelling.vier_ogen = True
+    instelling.save()
+    services.dien_in_ter_goedkeuring(concept, door=teamleider)
+    PIP.objects.filter(pk=concept.pk).update(status="goedgekeurd", goedgekeurd_door=teamleider)
+
+    with pytest.raises(ValidationError, match="vier-ogenprincipe"):
+        services.stel_vast(PIP.objects.get(pk=concept.pk), door=klantmanager)
+    assert PIP.objects.get(pk=concept.pk).beschikkingsnummer is None
+
+
+def test_beoordelen_page_refuses_the_submitter_with_a_message(concept, klantmanager, gemeente, pip_dossier):
+    from tests.conftest import verified_client
+
+    indiener = GebruikerFactory(username="tl.indiener", rol="teamleider", gemeente=gemeente)
+    services.dien_in_ter_goedkeuring(concept, door=indiener)
+    url = f"/dossiers/{pip_dossier.pk}/pip/{concept.pk}/beoordelen/"
+
+    antwoord = verified_client(indiener).post(
+        url, {"besluit": "goedkeuren", "versie": PIP.objects.get(pk=concept.pk).versie}
+    )
+    assert antwoord.status_code == 200
+    assert "ter goedkeuring aangeboden" in antwoord.content.decode()
+    assert PIP.objects.get(pk=concept.pk).status == "ter_goedkeuring"
+
+
 def test_teamleider_of_other_gemeente_cannot_approve(concept, klantmanager, andere_teamleider):
     services.dien_in_ter_goedkeuring(concept, door=klantmanager)
 
@@ -153,10 +210,11 @@ def test_vastgestelde_pip_model_save_refused(vastgesteld):
 
 def _vastgestelde_pip(gemeente, klantmanager, dagtekening):
     dossier = DossierFactory(gemeente=gemeente, klantmanager=klantmanager, status="pip_in_voorbereiding")
-    neem_routebesluit(dossier, klantmanager)
-    pip = services.maak_concept(dossier, door=klantmanager)
-    services.voeg_onderdeel_toe(pip, door=klantmanager, soort="taal", niveau="B1")
-    return services.stel_vast(pip, door=klantmanager, dagtekening=dagtekening)
+    with time_machine.travel(dt.datetime(dagtekening.year, dagtekening.month, dagtekening.day, 10, tzinfo=dt.UTC)):
+        neem_routebesluit(dossier, klantmanager)
+        pip = services.maak_concept(dossier, door=klantmanager)
+        services.voeg_onderdeel_toe(pip, door=klantmanager, soort="taal", niveau="B1")
+        return services.stel_vast(pip, door=klantmanager, dagtekening=dagtekening)
 
 
 def test_beschikkingsnummers_are_unique_and_sequential_per_gemeente_and_year(

@@ -44,3 +44,17 @@ def test_only_the_first_pip_sets_the_termijn(eerste, later):
 
 def test_without_a_start_event_or_pip_there_is_nothing_to_compute():
     assert leid_af([], Instelling()) == []
+
+
+def test_a_voided_pip_fact_no_longer_starts_the_termijn():
+    from koers.termijnen.afleiding import geldende_feiten
+
+    fout = Feit("pip_vastgesteld", dt.date(2030, 1, 1), {"beschikking": 7, "route": "b1", "eerste": True})
+    vervallen = Feit("pip_vervallen", dt.date(2026, 11, 2), {"beschikking": 7, "datum": "2030-01-01"})
+    goed = Feit("pip_vastgesteld", dt.date(2026, 10, 15), {"beschikking": 7, "route": "b1", "eerste": True})
+
+    assert geldende_feiten([fout, vervallen, goed]) == [goed]
+    termijn = next(a for a in leid_af([fout, vervallen, goed], Instelling()) if a.soort == "inburgeringstermijn")
+    assert termijn.berekening.begindatum == dt.date(2026, 10, 16)
+    zonder = next(a for a in leid_af([fout], Instelling()) if a.soort == "inburgeringstermijn")
+    assert zonder.berekening.begindatum == dt.date(2030, 1, 2)

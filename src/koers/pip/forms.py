@@ -1,11 +1,21 @@
 from django import forms
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from koers.accounts.models import Gebruiker
 from koers.dossiers.forms import DatumInput
 
-from .models import PIP, TAALVAARDIGHEDEN, BezwaarStatus, Leerroute, Niveau, OnderdeelSoort, Wijzigingsreden
-from .services import INHOUDSVELDEN
+from .models import (
+    PIP,
+    TAALVAARDIGHEDEN,
+    BezwaarStatus,
+    Intrekkingsgrond,
+    Leerroute,
+    Niveau,
+    OnderdeelSoort,
+    Wijzigingsreden,
+)
+from .services import INHOUDSVELDEN, dagtekening_fouten, vergelijkingsbeschikking
 
 _TEKSTVAK = forms.Textarea(attrs={"rows": 3})
 
@@ -120,16 +130,96 @@ class BeoordelingForm(forms.Form):
 
 
 class VaststellenForm(forms.Form):
-    dagtekening = forms.DateField(label=_("Dagtekening"), widget=DatumInput(), help_text=_("Meestal vandaag."))
+    dagtekening = forms.DateField(
+        label=_("Dagtekening"),
+        widget=DatumInput(),
+        help_text=_("Meestal vandaag; niet in de toekomst en niet vóór het routebesluit."),
+    )
     bevestig = forms.BooleanField(
         label=_("Ik heb de PIP gecontroleerd. Na vaststellen kan niemand de beschikking nog wijzigen.")
     )
     versie = forms.IntegerField(widget=forms.HiddenInput)
 
+    def __init__(self, *args, pip: PIP | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.pip = pip
+
+    def clean_dagtekening(self):
+        dagtekening = self.cleaned_data["dagtekening"]
+        if self.pip is not None:
+            fouten = dagtekening_fouten(self.pip, dagtekening, vorige=vergelijkingsbeschikking(self.pip))
+            if fouten:
+                raise forms.ValidationError(fouten)
+        return dagtekening
+
+
+class IntrekkingForm(forms.Form):
+    grond = forms.ChoiceField(
+        label=_("Waarom trekt u de beschikking in?"), choices=Intrekkingsgrond.choices, widget=forms.RadioSelect
+    )
+    reden = forms.CharField(
+        label=_("Reden van de intrekking"),
+        help_text=_("Deze reden komt in de vervangende beschikking en in de tijdlijn."),
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    versie = forms.IntegerField(widget=forms.HiddenInput)
+
+
+_RECTIFICATIE_TEKSTEN = (
+    "contactpersoon_naam",
+    "contactpersoon_email",
+    "afspraken",
+    "begeleiding",
+    "hoofddoel_toelichting",
+    "voorwaarde_kinderopvang",
+    "voorwaarde_vervoer",
+    "voorwaarde_overig",
+)
+
+
+class RectificatieForm(forms.Form):
+    """The parts of a beschikking a kennelijke verschrijving may be in; pre-filled with what the beschikking says."""
+
+    dagtekening = forms.DateField(label=_("Dagtekening"), widget=DatumInput())
+    reden = forms.CharField(
+        label=_("Welke verschrijving herstelt u?"),
+        help_text=_("Bijvoorbeeld: het jaartal van de dagtekening is verkeerd getypt."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    versie = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, pip: PIP, **kwargs):
+        kwargs.setdefault("initial", {})
+        kwargs["initial"] = {
+            "dagtekening": pip.dagtekening,
+            "versie": pip.versie,
+            **{v: getattr(pip, v) for v in _RECTIFICATIE_TEKSTEN},
+            **kwargs["initial"],
+        }
+        super().__init__(*args, **kwargs)
+        for veld in _RECTIFICATIE_TEKSTEN:
+            modelveld = PIP._meta.get_field(veld)
+            label = modelveld.verbose_name.capitalize()
+            if isinstance(modelveld, models.EmailField):
+                self.fields[veld] = forms.EmailField(label=label, required=False, max_length=modelveld.max_length)
+            elif isinstance(modelveld, models.TextField):
+                self.fields[veld] = forms.CharField(
+                    label=label, required=False, widget=forms.Textarea(attrs={"rows": 3})
+                )
+            else:
+                self.fields[veld] = forms.CharField(label=label, required=False, max_length=modelveld.max_length)
+        self.order_fields(["dagtekening", *_RECTIFICATIE_TEKSTEN, "reden", "versie"])
+
+    def wijzigingen(self) -> dict:
+        return {v: self.cleaned_data[v] for v in ("dagtekening", *_RECTIFICATIE_TEKSTEN)}
+
 
 class WijzigingForm(forms.Form):
     reden = forms.ChoiceField(
-        label=_("Reden van de wijziging"), choices=Wijzigingsreden.choices, widget=forms.RadioSelect
+        label=_("Reden van de wijziging"),
+        # an intrekking has its own page (pip:intrekken), with a ground and a reason
+        choices=[c for c in Wijzigingsreden.choices if c[0] != Wijzigingsreden.INTREKKING],
+        widget=forms.RadioSelect,
     )
     naar_route = forms.ChoiceField(
         label=_("Nieuwe leerroute (alleen bij schakelen)"), choices=[("", "—"), *Leerroute.choices], required=False

@@ -51,10 +51,11 @@ class PIPStatus(models.TextChoices):
     GOEDGEKEURD = "goedgekeurd", _("Goedgekeurd")
     VASTGESTELD = "vastgesteld", _("Vastgesteld")
     VERVANGEN = "vervangen", _("Vervangen")
+    INGETROKKEN = "ingetrokken", _("Ingetrokken")
 
 
 OPEN_STATUSSEN = (PIPStatus.CONCEPT, PIPStatus.TER_GOEDKEURING, PIPStatus.GOEDGEKEURD)
-DEFINITIEVE_STATUSSEN = (PIPStatus.VASTGESTELD, PIPStatus.VERVANGEN)
+DEFINITIEVE_STATUSSEN = (PIPStatus.VASTGESTELD, PIPStatus.VERVANGEN, PIPStatus.INGETROKKEN)
 
 
 class Soort(models.TextChoices):
@@ -67,6 +68,12 @@ class Wijzigingsreden(models.TextChoices):
     AFSCHALEN = "afschalen", _("Afschalen naar A2")
     VERHUIZING = "verhuizing", _("Verhuizing")
     OVERIG = "overig", _("Andere wijziging")
+    INTREKKING = "intrekking", _("Intrekking en vervanging van de beschikking")
+
+
+class Intrekkingsgrond(models.TextChoices):
+    INHOUDELIJK = "inhoudelijk", _("De beschikking is inhoudelijk onjuist")
+    ONJUISTE_DAGTEKENING = "onjuiste_dagtekening", _("De dagtekening van de beschikking is onjuist")
 
 
 class PIP(VersieModel):
@@ -79,6 +86,9 @@ class PIP(VersieModel):
         _("reden van de wijziging"), max_length=12, choices=Wijzigingsreden.choices, blank=True
     )
     wijziging_toelichting = models.TextField(_("toelichting op de wijziging"), blank=True)
+    intrekkingsgrond = models.CharField(
+        _("grond van de intrekking"), max_length=20, choices=Intrekkingsgrond.choices, blank=True
+    )
     status = models.CharField(_("status"), max_length=16, choices=PIPStatus.choices, default=PIPStatus.CONCEPT)
 
     leerroute = models.CharField(_("leerroute"), max_length=10, choices=Leerroute.choices)
@@ -123,7 +133,12 @@ class PIP(VersieModel):
         verbose_name=_("opgesteld door"),
     )
     ingediend_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("ter goedkeuring aangeboden door"),
     )
     ingediend_op = models.DateTimeField(_("ter goedkeuring aangeboden op"), null=True, blank=True)
     goedgekeurd_door = models.ForeignKey(
@@ -151,8 +166,24 @@ class PIP(VersieModel):
     pdf_sha256 = models.CharField(_("SHA-256 van de PDF"), max_length=64, blank=True)
     history = HistoricalRecords()
 
-    # Fields that may still change after vaststelling: the status (→ vervangen) and, once, a lazily rendered PDF.
+    # Fields that may still change after vaststelling: the status (→ vervangen/ingetrokken) and, once, a lazily
+    # rendered PDF.
     NA_VASTSTELLING_TOEGESTAAN = frozenset({"status", "versie", "gewijzigd_op", "pdf", "pdf_sha256"})
+    # What a rectification of an obvious clerical error (kennelijke verschrijving) may correct: never the decision
+    # itself (route, offer, ontzorgen), which needs an intrekking and a new beschikking.
+    RECTIFICEERBAAR = frozenset(
+        {
+            "dagtekening",
+            "contactpersoon_naam",
+            "contactpersoon_email",
+            "afspraken",
+            "begeleiding",
+            "hoofddoel_toelichting",
+            "voorwaarde_kinderopvang",
+            "voorwaarde_vervoer",
+            "voorwaarde_overig",
+        }
+    )
 
     class Meta:
         verbose_name = _("PIP")
@@ -176,6 +207,11 @@ class PIP(VersieModel):
             models.CheckConstraint(
                 name="wijziging_heeft_reden",
                 condition=Q(soort="initieel", wijzigingsreden="") | (Q(soort="wijziging") & ~Q(wijzigingsreden="")),
+            ),
+            models.CheckConstraint(
+                name="intrekking_heeft_grond_op_pip",
+                condition=Q(wijzigingsreden="intrekking", intrekkingsgrond__in=["inhoudelijk", "onjuiste_dagtekening"])
+                | (~Q(wijzigingsreden="intrekking") & Q(intrekkingsgrond="")),
             ),
         ]
         indexes = [models.Index(fields=["status", "dossier"], name="pip_status_idx")]
@@ -212,14 +248,17 @@ class PIP(VersieModel):
         super().save(*args, **kwargs)
 
     def _weiger_inhoudelijke_wijziging(self, opgeslagen: PIP) -> None:
+        # services.rectificeer sets _rectificatie; only then may the correctable fields and the PDF change
+        rectificatie = getattr(self, "_rectificatie", False)
+        toegestaan = self.NA_VASTSTELLING_TOEGESTAAN | (self.RECTIFICEERBAAR if rectificatie else frozenset())
         for veld in self._meta.concrete_fields:
-            if veld.name in self.NA_VASTSTELLING_TOEGESTAAN:
+            if veld.name in toegestaan:
                 continue
             if getattr(self, veld.attname) != getattr(opgeslagen, veld.attname):
                 raise PIPVastgesteld()
         if self.status not in DEFINITIEVE_STATUSSEN:
             raise PIPVastgesteld()
-        if opgeslagen.pdf and self.pdf.name != opgeslagen.pdf.name:
+        if opgeslagen.pdf and self.pdf.name != opgeslagen.pdf.name and not rectificatie:
             raise PIPVastgesteld()
 
     def delete(self, *args, **kwargs):
@@ -346,6 +385,61 @@ class Bezwaar(VersieModel):
 
     def __str__(self) -> str:
         return gettext("Bezwaar tegen %s") % self.pip
+
+
+class Correctiesoort(models.TextChoices):
+    INTREKKING = "intrekking", _("Intrekking en vervanging")
+    RECTIFICATIE = "rectificatie", _("Rectificatie van een kennelijke verschrijving")
+
+
+class Correctie(models.Model):
+    """A correction of a vastgestelde beschikking (append-only): an intrekking with the beschikking that replaces
+    it, or the rectification of an obvious clerical error with the old and new values and the PDF it replaced."""
+
+    pip = models.ForeignKey(PIP, on_delete=models.PROTECT, related_name="correcties", verbose_name=_("beschikking"))
+    soort = models.CharField(_("soort"), max_length=12, choices=Correctiesoort.choices)
+    grond = models.CharField(_("grond"), max_length=20, choices=Intrekkingsgrond.choices, blank=True)
+    reden = models.TextField(_("reden"))
+    vervangen_door = models.OneToOneField(
+        PIP,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="vervangt_ingetrokken",
+        verbose_name=_("vervangen door"),
+    )
+    wijzigingen = models.JSONField(_("gecorrigeerd (oud, nieuw)"), default=dict, blank=True)
+    oude_pdf = models.FileField(_("eerdere beschikking (PDF)"), upload_to="pip/%Y/", blank=True)
+    oude_pdf_sha256 = models.CharField(_("SHA-256 van de eerdere PDF"), max_length=64, blank=True)
+    oude_dagtekening = models.DateField(_("dagtekening vóór de correctie"))
+    besloten_op = models.DateField(_("besloten op"))
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("door")
+    )
+    aangemaakt_op = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("correctie van een beschikking")
+        verbose_name_plural = _("correcties van beschikkingen")
+        ordering = ["pip", "-aangemaakt_op", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                name="intrekking_heeft_grond",
+                condition=Q(soort="rectificatie", grond="") | (Q(soort="intrekking") & ~Q(grond="")),
+            ),
+            models.CheckConstraint(name="correctie_heeft_reden", condition=~Q(reden="")),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_soort_display()}: {self.pip}"
+
+    def save(self, *args, **kwargs):
+        if self.pk and type(self).objects.filter(pk=self.pk).exists():
+            raise ValidationError(gettext("Een vastgelegde correctie kan niet worden gewijzigd."))
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError(gettext("Een vastgelegde correctie kan niet worden verwijderd."))
 
 
 class PIPInstelling(models.Model):

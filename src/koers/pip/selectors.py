@@ -23,9 +23,15 @@ def geldend_pip(dossier: Dossier) -> PIP | None:
 
 
 def eerste_pip(dossier: Dossier) -> PIP | None:
-    """The first vastgestelde PIP; its dagtekening starts the inburgeringstermijn."""
+    """The first vastgestelde PIP; its dagtekening starts the inburgeringstermijn (Wi2021 art. 11).
+
+    A first PIP that was withdrawn and replaced still counts (art. 11 lid 3), unless it was withdrawn because its
+    dagtekening was wrong: then the replacing beschikking is the first (docs/pip.md, "Intrekking en rectificatie")."""
     return (
-        PIP.objects.filter(dossier=dossier, status__in=[PIPStatus.VASTGESTELD, PIPStatus.VERVANGEN])
+        PIP.objects.filter(
+            dossier=dossier, status__in=[PIPStatus.VASTGESTELD, PIPStatus.VERVANGEN, PIPStatus.INGETROKKEN]
+        )
+        .exclude(correcties__soort="intrekking", correcties__grond="onjuiste_dagtekening")
         .order_by("volgnummer")
         .first()
     )
@@ -41,7 +47,11 @@ def pips_van(dossier: Dossier) -> list[PIP]:
     return list(
         PIP.objects.filter(dossier=dossier)
         .select_related("goedgekeurd_door", "vastgesteld_door", "opgesteld_door")
-        .prefetch_related("onderdelen", Prefetch("bezwaren", queryset=Bezwaar.objects.order_by("-ontvangen_op")))
+        .prefetch_related(
+            "onderdelen",
+            "correcties",
+            Prefetch("bezwaren", queryset=Bezwaar.objects.order_by("-ontvangen_op")),
+        )
         .order_by("-volgnummer")
     )
 

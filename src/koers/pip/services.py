@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from koers.audit.models import Toegangslog
@@ -25,7 +26,10 @@ from .models import (
     Beschikkingsreeks,
     Bezwaar,
     BezwaarStatus,
+    Correctie,
+    Correctiesoort,
     Hoofddoel,
+    Intrekkingsgrond,
     Leerroute,
     PIPOnderdeel,
     PIPStatus,
@@ -57,6 +61,9 @@ INHOUDSVELDEN = (
     "wijziging_toelichting",
 )
 ONDERDEELVELDEN = ("soort", "niveau", "niveaus_per_vaardigheid", "uren_per_week", "omschrijving", "aanbieder")
+
+
+DEFINITIEF = (PIPStatus.VASTGESTELD, PIPStatus.VERVANGEN, PIPStatus.INGETROKKEN)
 
 
 def _vereis_bewerken(door, dossier: Dossier) -> None:
@@ -282,7 +289,7 @@ def wijs_af(pip: PIP, *, door, reden: str, verwachte_versie: int | None = None) 
     """Send a PIP back to concept, with the reason for the klantmanager."""
     vers = vergrendel(pip, verwachte_versie=verwachte_versie)
     _vereis_niet_definitief(vers)
-    _vereis_beoordelaar(vers, door)
+    _vereis_beoordelaar(vers, door, goedkeuren=False)
     if not reden.strip():
         raise ValidationError(_("Geef aan waarom u de PIP niet goedkeurt."), code="reden")
     vers.status = PIPStatus.CONCEPT
@@ -292,11 +299,23 @@ def wijs_af(pip: PIP, *, door, reden: str, verwachte_versie: int | None = None) 
     return vers
 
 
-def _vereis_beoordelaar(pip: PIP, door) -> None:
+def _vereis_beoordelaar(pip: PIP, door, *, goedkeuren: bool = True) -> None:
+    """Four eyes: the approver is a teamleider of the gemeente who neither drafted nor submitted the PIP."""
     if pip.status != PIPStatus.TER_GOEDKEURING:
         raise ValidationError(_("Deze PIP ligt niet ter goedkeuring."), code="niet_ter_goedkeuring")
-    if door.pk in (pip.opgesteld_door_id, pip.ingediend_door_id):
+    if goedkeuren and pip.ingediend_door_id is None:
+        raise PermissionDenied(
+            _(
+                "Er is niet vastgelegd wie deze PIP ter goedkeuring heeft aangeboden. Stuur hem terug; de "
+                "klantmanager biedt hem opnieuw aan."
+            )
+        )
+    if door.pk == pip.opgesteld_door_id:
         raise PermissionDenied(_("U hebt deze PIP zelf opgesteld. Een andere teamleider moet hem beoordelen."))
+    if door.pk == pip.ingediend_door_id:
+        raise PermissionDenied(
+            _("U hebt deze PIP zelf ter goedkeuring aangeboden. Een andere teamleider moet hem beoordelen.")
+        )
     if not permissions.mag_goedkeuren(door, pip):
         raise PermissionDenied(_("Alleen een teamleider van de gemeente van dit dossier mag deze PIP goedkeuren."))
 
@@ -308,6 +327,73 @@ def volgend_beschikkingsnummer(gemeente, jaar: int) -> str:
     reeks.laatste += 1
     reeks.save(update_fields=["laatste"])
     return f"PIP-{gemeente.gemeentecode}-{jaar}-{reeks.laatste:06d}"
+
+
+def _datum_nl(d: dt.date) -> str:
+    return f"{d:%d-%m-%Y}"
+
+
+def dagtekening_fouten(
+    pip: PIP, dagtekening: dt.date, *, vorige: PIP | None = None, volgende: PIP | None = None
+) -> list[str]:
+    """Why a dagtekening cannot be right for this beschikking (empty when it can), in Dutch.
+
+    Not in the future; not before the route decision or the day the PIP was drafted; not before the beschikking it
+    replaces (``vorige``) nor after the one that replaced it (``volgende``)."""
+    from koers.intake.selectors import routebesluit
+
+    fouten = []
+    if dagtekening > vandaag():
+        fouten.append(_("De dagtekening kan niet in de toekomst liggen (vandaag is %s).") % _datum_nl(vandaag()))
+    besluit = routebesluit(pip.dossier)
+    if besluit is not None and dagtekening < timezone.localdate(besluit.besloten_op):
+        fouten.append(
+            _("De dagtekening kan niet vóór het routebesluit van %s liggen.")
+            % _datum_nl(timezone.localdate(besluit.besloten_op))
+        )
+    if pip.aangemaakt_op and dagtekening < timezone.localdate(pip.aangemaakt_op):
+        fouten.append(
+            _("De dagtekening kan niet vóór het opstellen van deze PIP (%s) liggen.")
+            % _datum_nl(timezone.localdate(pip.aangemaakt_op))
+        )
+    if vorige is not None and vorige.dagtekening and dagtekening < vorige.dagtekening:
+        fouten.append(
+            _("De dagtekening kan niet vóór die van de vorige beschikking (%s) liggen.") % _datum_nl(vorige.dagtekening)
+        )
+    if volgende is not None and volgende.dagtekening and dagtekening > volgende.dagtekening:
+        fouten.append(
+            _("De dagtekening kan niet na die van de latere beschikking %(nr)s (%(datum)s) liggen.")
+            % {"nr": volgende.beschikkingsnummer, "datum": _datum_nl(volgende.dagtekening)}
+        )
+    return fouten
+
+
+def _vorige_beschikking(pip: PIP) -> PIP | None:
+    """The definitive beschikking before this one (lower volgnummer), if any."""
+    return (
+        PIP.objects.filter(dossier_id=pip.dossier_id, volgnummer__lt=pip.volgnummer, status__in=DEFINITIEF)
+        .order_by("-volgnummer")
+        .first()
+    )
+
+
+def vergelijkingsbeschikking(pip: PIP) -> PIP | None:
+    """The beschikking a new dagtekening must not precede; none when it replaces one withdrawn for a wrong date."""
+    if (
+        pip.wijzigingsreden == Wijzigingsreden.INTREKKING
+        and pip.intrekkingsgrond == Intrekkingsgrond.ONJUISTE_DAGTEKENING
+    ):
+        geldend = selectors.geldend_pip(pip.dossier)
+        return _vorige_beschikking(geldend) if geldend is not None else None
+    return selectors.geldend_pip(pip.dossier)
+
+
+def _controleer_vier_ogen(pip: PIP) -> None:
+    """Defence in depth: an approval that bypassed keur_goed (author or submitter approving) does not count."""
+    if pip.goedgekeurd_door_id is None or pip.goedgekeurd_door_id in (pip.opgesteld_door_id, pip.ingediend_door_id):
+        raise ValidationError(
+            _("In uw gemeente moet een teamleider de PIP eerst goedkeuren (vier-ogenprincipe)."), code="vier_ogen"
+        )
 
 
 @transaction.atomic
@@ -326,46 +412,77 @@ def stel_vast(pip: PIP, *, door, dagtekening: dt.date | None = None, verwachte_v
         raise ValidationError(
             _("In uw gemeente moet een teamleider de PIP eerst goedkeuren (vier-ogenprincipe)."), code="vier_ogen"
         )
+    if instelling.vier_ogen:
+        _controleer_vier_ogen(vers)
     if vers.status == PIPStatus.TER_GOEDKEURING:
         raise ValidationError(_("Deze PIP ligt nog ter goedkeuring bij de teamleider."), code="ter_goedkeuring")
     _valideer_volledig(vers)
     dagtekening = dagtekening or vandaag()
     vorige = PIP.objects.select_for_update().filter(dossier=dossier, status=PIPStatus.VASTGESTELD).first()
-    if vorige is not None and dagtekening < vorige.dagtekening:
-        raise ValidationError(
-            _("De dagtekening kan niet vóór die van de vorige beschikking (%s) liggen.")
-            % f"{vorige.dagtekening:%d-%m-%Y}",
-            code="dagtekening",
-        )
+    intrekking = vers.wijzigingsreden == Wijzigingsreden.INTREKKING
+    if intrekking and vorige is None:
+        raise ValidationError(_("Er is geen geldende beschikking meer om in te trekken."), code="geen_beschikking")
+    fouten = dagtekening_fouten(vers, dagtekening, vorige=vergelijkingsbeschikking(vers))
+    if fouten:
+        raise ValidationError({"dagtekening": fouten})
     vers.dossier = dossier
     vers.beschikkingsnummer = volgend_beschikkingsnummer(dossier.gemeente, dagtekening.year)
     vers.dagtekening = dagtekening
     vers.vastgesteld_door = door
     vers.vastgesteld_op = nu()
     _snapshot_contactpersoon(vers)
+    wegens_dagtekening = intrekking and vers.intrekkingsgrond == Intrekkingsgrond.ONJUISTE_DAGTEKENING
+    vorige_was_anker = False
     if vorige is not None:
-        vorige.status = PIPStatus.VERVANGEN
-        bewaar(vorige, door=door, reden=f"vervangen door {vers.beschikkingsnummer}")
+        vorige_was_anker = selectors.eerste_pip(dossier) == vorige
+        if intrekking:
+            vorige.status = PIPStatus.INGETROKKEN
+            bewaar(vorige, door=door, reden=f"ingetrokken en vervangen door {vers.beschikkingsnummer}")
+            Correctie.objects.create(
+                pip=vorige,
+                soort=Correctiesoort.INTREKKING,
+                grond=vers.intrekkingsgrond,
+                reden=vers.wijziging_toelichting,
+                vervangen_door=vers,
+                oude_pdf=vorige.pdf.name,
+                oude_pdf_sha256=vorige.pdf_sha256,
+                oude_dagtekening=vorige.dagtekening,
+                besloten_op=dagtekening,
+                door=door,
+            )
+        else:
+            vorige.status = PIPStatus.VERVANGEN
+            bewaar(vorige, door=door, reden=f"vervangen door {vers.beschikkingsnummer}")
     _bewaar_pdf(vers, render_beschikking(vers, vorige=vorige))
     vers.status = PIPStatus.VASTGESTELD
     bewaar(vers, door=door)
-    eerste = vers.volgnummer == 1
+    # Wi2021 art. 11 lid 2-3: the termijn runs from the first PIP, also when it is withdrawn and replaced, unless
+    # its dagtekening itself was wrong: then the replacing beschikking is the first validly dated one.
+    eerste = vers.volgnummer == 1 or (wegens_dagtekening and vorige_was_anker)
     if eerste and dossier.status == Status.INTAKE:
         dossier = wijzig_status(dossier, naar=Status.PIP_IN_VOORBEREIDING, door=door)
     if eerste and dossier.status == Status.PIP_IN_VOORBEREIDING:
         wijzig_status(dossier, naar=Status.PIP_VASTGESTELD, door=door)
-    titel = (
-        _("PIP vastgesteld: beschikking %s") if eerste else _("Wijzigingsbeschikking PIP vastgesteld: %s")
-    ) % vers.beschikkingsnummer
+    if intrekking:
+        titel = _("Beschikking %(oud)s ingetrokken en vervangen door %(nieuw)s") % {
+            "oud": vorige.beschikkingsnummer,
+            "nieuw": vers.beschikkingsnummer,
+        }
+    elif vers.volgnummer == 1:
+        titel = _("PIP vastgesteld: beschikking %s") % vers.beschikkingsnummer
+    else:
+        titel = _("Wijzigingsbeschikking PIP vastgesteld: %s") % vers.beschikkingsnummer
     log_gebeurtenis(
         dossier,
         soort="pip_vastgesteld",
         titel=titel,
+        toelichting=vers.wijziging_toelichting if intrekking else "",
         door=door,
         gegevens={
             "pip": vers.pk,
             "beschikkingsnummer": vers.beschikkingsnummer,
             "dagtekening": dagtekening.isoformat(),
+            **({"ingetrokken": vorige.pk, "grond": vers.intrekkingsgrond} if intrekking else {}),
         },
     )
     log_toegang(
@@ -375,6 +492,14 @@ def stel_vast(pip: PIP, *, door, dagtekening: dt.date | None = None, verwachte_v
         dossier_id=dossier.pk,
         omschrijving=f"beschikking PIP {vers.beschikkingsnummer} vastgesteld",
     )
+    if wegens_dagtekening:
+        registreer_feit(
+            dossier,
+            soort="pip_vervallen",
+            datum=dagtekening,
+            door=door,
+            gegevens={"beschikking": vorige.pk, "datum": vorige.dagtekening.isoformat(), "reden": "intrekking"},
+        )
     registreer_feit(
         dossier,
         soort="pip_vastgesteld",
@@ -411,33 +536,9 @@ def zorg_voor_pdf(pip: PIP) -> PIP:
     return vers
 
 
-@transaction.atomic
-def start_wijziging(dossier: Dossier, *, reden: str, toelichting: str, door, naar_route: str = "") -> PIP:
-    """Start a wijzigingsbeschikking: copy the PIP in force and its parts into a new concept."""
-    _vereis_bewerken(door, dossier)
-    dossier = _vergrendel_dossier(dossier)
-    if reden not in Wijzigingsreden.values:
-        raise ValidationError(_("Kies de reden van de wijziging."), code="reden")
-    geldend = selectors.geldend_pip(dossier)
-    if geldend is None:
-        raise ValidationError(
-            _("Er is nog geen vastgestelde PIP. Stel eerst de PIP vast; daarna kunt u hem wijzigen."), code="geen_pip"
-        )
-    if selectors.open_pip(dossier) is not None:
-        raise ValidationError(
-            _("Er is al een concept-PIP voor dit dossier. Werk dat concept af of verwijder het eerst."),
-            code="concept_bestaat",
-        )
-    route = geldend.leerroute
-    if reden == Wijzigingsreden.SCHAKELEN:
-        if not naar_route or naar_route not in Leerroute.values or naar_route == geldend.leerroute:
-            raise ValidationError(
-                _("Kies de nieuwe leerroute; die moet anders zijn dan de huidige."), code="naar_route"
-            )
-        _controleer_schakelen(dossier, van_route=geldend.leerroute, naar_route=naar_route)
-        route = naar_route
-    if reden == Wijzigingsreden.AFSCHALEN and geldend.leerroute != Leerroute.B1:
-        raise ValidationError(_("Afschalen naar A2 kan alleen in de B1-route."), code="afschalen")
+def _kopieer_naar_concept(geldend: PIP, *, door, reden: str, toelichting: str, route: str, grond: str = "") -> PIP:
+    """A new concept (next volgnummer) with the content and parts of the beschikking in force."""
+    dossier = geldend.dossier
     nieuw = PIP.objects.get(pk=geldend.pk)
     nieuw.pk = nieuw.id = None
     nieuw._state.adding = True
@@ -462,6 +563,7 @@ def start_wijziging(dossier: Dossier, *, reden: str, toelichting: str, door, naa
     nieuw.wijziging_toelichting = toelichting
     nieuw.status = PIPStatus.CONCEPT
     nieuw.leerroute = route
+    nieuw.intrekkingsgrond = grond
     nieuw.opgesteld_door = door
     nieuw._history_user = door
     nieuw.save()
@@ -471,6 +573,37 @@ def start_wijziging(dossier: Dossier, *, reden: str, toelichting: str, door, naa
             for o in geldend.onderdelen.all()
         ]
     )
+    return nieuw
+
+
+@transaction.atomic
+def start_wijziging(dossier: Dossier, *, reden: str, toelichting: str, door, naar_route: str = "") -> PIP:
+    """Start a wijzigingsbeschikking: copy the PIP in force and its parts into a new concept."""
+    _vereis_bewerken(door, dossier)
+    dossier = _vergrendel_dossier(dossier)
+    if reden not in Wijzigingsreden.values or reden == Wijzigingsreden.INTREKKING:
+        raise ValidationError(_("Kies de reden van de wijziging."), code="reden")
+    geldend = selectors.geldend_pip(dossier)
+    if geldend is None:
+        raise ValidationError(
+            _("Er is nog geen vastgestelde PIP. Stel eerst de PIP vast; daarna kunt u hem wijzigen."), code="geen_pip"
+        )
+    if selectors.open_pip(dossier) is not None:
+        raise ValidationError(
+            _("Er is al een concept-PIP voor dit dossier. Werk dat concept af of verwijder het eerst."),
+            code="concept_bestaat",
+        )
+    route = geldend.leerroute
+    if reden == Wijzigingsreden.SCHAKELEN:
+        if not naar_route or naar_route not in Leerroute.values or naar_route == geldend.leerroute:
+            raise ValidationError(
+                _("Kies de nieuwe leerroute; die moet anders zijn dan de huidige."), code="naar_route"
+            )
+        _controleer_schakelen(dossier, van_route=geldend.leerroute, naar_route=naar_route)
+        route = naar_route
+    if reden == Wijzigingsreden.AFSCHALEN and geldend.leerroute != Leerroute.B1:
+        raise ValidationError(_("Afschalen naar A2 kan alleen in de B1-route."), code="afschalen")
+    nieuw = _kopieer_naar_concept(geldend, door=door, reden=reden, toelichting=toelichting, route=route)
     log_gebeurtenis(
         dossier,
         soort="pip",
@@ -480,6 +613,155 @@ def start_wijziging(dossier: Dossier, *, reden: str, toelichting: str, door, naa
         gegevens={"pip": nieuw.pk, "reden": reden},
     )
     return nieuw
+
+
+@transaction.atomic
+def start_intrekking(pip: PIP, *, door, grond: str, reden: str, verwachte_versie: int | None) -> PIP:
+    """Start withdrawing the beschikking in force: a concept that replaces it (soort wijziging, reden intrekking).
+
+    The beschikking stays in force until the replacing one is vastgesteld (``stel_vast`` then marks it
+    ingetrokken and records the ``Correctie``), so the dossier is never without a plan; the replacement follows
+    the normal route, four eyes included."""
+    _vereis_bewerken(door, pip.dossier)
+    dossier = _vergrendel_dossier(pip.dossier)
+    vers = vergrendel(pip, verwachte_versie=verwachte_versie)
+    if vers.status != PIPStatus.VASTGESTELD:
+        raise ValidationError(_("Alleen de geldende beschikking kan worden ingetrokken."), code="niet_geldend")
+    if grond not in Intrekkingsgrond.values:
+        raise ValidationError(_("Kies de grond van de intrekking."), code="grond")
+    if not reden.strip():
+        raise ValidationError(_("Vul de reden van de intrekking in."), code="reden")
+    if selectors.open_pip(dossier) is not None:
+        raise ValidationError(
+            _("Er is al een concept-PIP voor dit dossier. Werk dat concept af of verwijder het eerst."),
+            code="concept_bestaat",
+        )
+    nieuw = _kopieer_naar_concept(
+        vers, door=door, reden=Wijzigingsreden.INTREKKING, toelichting=reden.strip(), route=vers.leerroute, grond=grond
+    )
+    log_gebeurtenis(
+        dossier,
+        soort="pip",
+        titel=_("Intrekking van beschikking %s gestart; de vervangende beschikking is een concept")
+        % vers.beschikkingsnummer,
+        toelichting=reden.strip(),
+        door=door,
+        gegevens={"pip": nieuw.pk, "intrekken": vers.pk, "grond": grond},
+    )
+    return nieuw
+
+
+def _als_tekst(waarde) -> str:
+    return waarde.isoformat() if isinstance(waarde, dt.date) else str(waarde)
+
+
+@transaction.atomic
+def rectificeer(pip: PIP, *, door, reden: str, verwachte_versie: int | None, **wijzigingen) -> PIP:
+    """Correct an obvious clerical error (kennelijke verschrijving) in a beschikking: the dagtekening or a text.
+
+    The beschikkingsnummer stays; the corrected beschikking gets a new PDF and the earlier one stays on file,
+    named in the ``Correctie`` with its SHA-256; the history keeps the old values. A corrected dagtekening voids
+    the old date for the deadlines and registers the new one."""
+    from koers.termijnen.models import Termijnfeit
+    from koers.termijnen.services import registreer_feit
+
+    from .pdf import render_beschikking
+
+    _vereis_bewerken(door, pip.dossier)
+    dossier = _vergrendel_dossier(pip.dossier)
+    vers = vergrendel(pip, verwachte_versie=verwachte_versie)
+    if vers.status not in (PIPStatus.VASTGESTELD, PIPStatus.VERVANGEN):
+        raise ValidationError(
+            _("Alleen een vastgestelde beschikking die niet is ingetrokken kan worden gerectificeerd."),
+            code="niet_definitief",
+        )
+    niet_toegestaan = set(wijzigingen) - PIP.RECTIFICEERBAAR
+    if niet_toegestaan:
+        raise ValidationError(
+            _(
+                "Een rectificatie herstelt alleen een kennelijke verschrijving (de dagtekening of een tekst). "
+                "Een andere leerroute, ander aanbod of ander ontzorgen vraagt een intrekking en een nieuwe beschikking."
+            ),
+            code="niet_rectificeerbaar",
+        )
+    if not reden.strip():
+        raise ValidationError(_("Vul de reden van de rectificatie in."), code="reden")
+    gewijzigd = {v: (getattr(vers, v), w) for v, w in wijzigingen.items() if getattr(vers, v) != w}
+    if not gewijzigd:
+        raise ValidationError(_("Er is niets veranderd om te rectificeren."), code="niets")
+    if "dagtekening" in gewijzigd:
+        volgende = (
+            PIP.objects.filter(dossier=dossier, volgnummer__gt=vers.volgnummer, status__in=DEFINITIEF)
+            .order_by("volgnummer")
+            .first()
+        )
+        fouten = dagtekening_fouten(
+            vers, gewijzigd["dagtekening"][1], vorige=_vorige_beschikking(vers), volgende=volgende
+        )
+        if fouten:
+            raise ValidationError({"dagtekening": fouten})
+    oude_pdf, oude_sha, oude_dagtekening = vers.pdf.name, vers.pdf_sha256, vers.dagtekening
+    for veld, (_oud, nieuw) in gewijzigd.items():
+        setattr(vers, veld, nieuw)
+    vers._rectificatie = True
+    aantal = vers.correcties.filter(soort=Correctiesoort.RECTIFICATIE).count() + 1
+    inhoud = render_beschikking(vers, vorige=_vorige_beschikking(vers))
+    vers.pdf_sha256 = hashlib.sha256(inhoud).hexdigest()
+    vers.pdf.save(f"{vers.beschikkingsnummer}-rectificatie-{aantal}.pdf", ContentFile(inhoud), save=False)
+    bewaar(vers, door=door, reden=f"rectificatie: {reden.strip()}"[:100])
+    correctie = Correctie.objects.create(
+        pip=vers,
+        soort=Correctiesoort.RECTIFICATIE,
+        reden=reden.strip(),
+        wijzigingen={v: [_als_tekst(oud), _als_tekst(nieuw)] for v, (oud, nieuw) in gewijzigd.items()},
+        oude_pdf=oude_pdf,
+        oude_pdf_sha256=oude_sha,
+        oude_dagtekening=oude_dagtekening,
+        besloten_op=vandaag(),
+        door=door,
+    )
+    log_gebeurtenis(
+        dossier,
+        soort="pip",
+        titel=_("Beschikking %s gerectificeerd (kennelijke verschrijving)") % vers.beschikkingsnummer,
+        toelichting=reden.strip(),
+        door=door,
+        gegevens={"pip": vers.pk, "correctie": correctie.pk, "velden": sorted(gewijzigd)},
+    )
+    log_toegang(
+        gebruiker=door,
+        actie=Toegangslog.Actie.WIJZIGEN,
+        inburgeraar_id=dossier.inburgeraar_id,
+        dossier_id=dossier.pk,
+        omschrijving=f"beschikking PIP {vers.beschikkingsnummer} gerectificeerd",
+    )
+    if "dagtekening" in gewijzigd:
+        feit = (
+            Termijnfeit.objects.filter(
+                dossier=dossier, soort="pip_vastgesteld", gegevens__beschikking=vers.pk, datum=oude_dagtekening
+            )
+            .order_by("-id")
+            .first()
+        )
+        registreer_feit(
+            dossier,
+            soort="pip_vervallen",
+            datum=vandaag(),
+            door=door,
+            gegevens={"beschikking": vers.pk, "datum": oude_dagtekening.isoformat(), "reden": "rectificatie"},
+        )
+        registreer_feit(
+            dossier,
+            soort="pip_vastgesteld",
+            datum=vers.dagtekening,
+            door=door,
+            gegevens={
+                "beschikking": vers.pk,
+                "route": vers.leerroute,
+                "eerste": feit.gegevens.get("eerste", vers.volgnummer == 1) if feit else vers.volgnummer == 1,
+            },
+        )
+    return vers
 
 
 @transaction.atomic

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_correctie
 
 app_name = "pip"
 urlpatterns = [
@@ -23,4 +23,11 @@ urlpatterns = [
     path("<int:pk>/pip/<int:pip_pk>/beschikking.pdf", views.pdf, name="pdf"),
     path("<int:pk>/pip/<int:pip_pk>/bezwaar/", views.bezwaar, name="bezwaar"),
     path("<int:pk>/pip/bezwaar/<int:bezwaar_pk>/", views.bezwaar_beslissen, name="bezwaar_beslissen"),
+    path("<int:pk>/pip/<int:pip_pk>/intrekken/", views_correctie.intrekken, name="intrekken"),
+    path("<int:pk>/pip/<int:pip_pk>/rectificeren/", views_correctie.rectificeren, name="rectificeren"),
+    path(
+        "<int:pk>/pip/<int:pip_pk>/correcties/<int:correctie_pk>/beschikking.pdf",
+        views_correctie.oude_pdf,
+        name="oude_pdf",
+    ),
 ]

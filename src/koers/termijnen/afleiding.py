@@ -18,6 +18,9 @@ START, INFO_GEVRAAGD, INFO_ONTVANGEN = "startgebeurtenis", "info_gevraagd", "inf
 PIP_VASTGESTELD, ONTZORGEN_START, VERLENGING = "pip_vastgesteld", "ontzorgen_start", "verlenging"
 ROUTE_GEWIJZIGD, PVT_VOLDAAN, MAP_VOLDAAN = "route_gewijzigd", "pvt_voldaan", "map_voldaan"
 GESPREK_GEHOUDEN = "voortgangsgesprek_gehouden"
+# Voids an earlier pip_vastgesteld fact ({"beschikking": pk, "datum": the voided dagtekening}): after a rectified
+# dagtekening or an intrekking because the dagtekening was wrong. Facts stay append-only.
+PIP_VERVALLEN = "pip_vervallen"
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,18 @@ def _instelbaar(waarde: int, standaard_code: str, naam: str) -> int | None:
     return None if waarde == regel(standaard_code, dt.date.max).parameters[naam] else waarde
 
 
+def geldende_feiten(feiten: Iterable[Feit]) -> list[Feit]:
+    """The facts without the pip_vastgesteld facts a later pip_vervallen fact voids (and without those markers)."""
+    feiten = list(feiten)
+    vervallen = {(f.gegevens.get("beschikking"), f.gegevens.get("datum")) for f in feiten if f.soort == PIP_VERVALLEN}
+    return [
+        f
+        for f in feiten
+        if f.soort != PIP_VERVALLEN
+        and not (f.soort == PIP_VASTGESTELD and (f.gegevens.get("beschikking"), f.datum.isoformat()) in vervallen)
+    ]
+
+
 def eerste_pip(feiten: Iterable[Feit]) -> Feit | None:
     """The first PIP: the one marked ``eerste``, else the earliest dagtekening. Later PIPs never move the termijn."""
     pips = sorted((f for f in feiten if f.soort == PIP_VASTGESTELD), key=lambda f: f.datum)
@@ -83,6 +98,7 @@ def huidige_route(feiten: Iterable[Feit]) -> str | None:
 
 def leid_af(feiten: list[Feit], instelling: Instelling, extra_vrije_dagen=None) -> list[Afgeleid]:
     """Every deadline the facts give rise to, each with its rule; unknown dates (no fact yet) are left out."""
+    feiten = geldende_feiten(feiten)
     per_soort: dict[str, list[Feit]] = {}
     for f in sorted(feiten, key=lambda f: f.datum):
         per_soort.setdefault(f.soort, []).append(f)

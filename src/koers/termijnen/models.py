@@ -100,6 +100,7 @@ class Feitsoort(models.TextChoices):
     INFO_GEVRAAGD = "info_gevraagd", _("Informatie van derden gevraagd")
     INFO_ONTVANGEN = "info_ontvangen", _("Informatie van derden ontvangen")
     PIP_VASTGESTELD = "pip_vastgesteld", _("PIP vastgesteld")
+    PIP_VERVALLEN = "pip_vervallen", _("Dagtekening van een PIP vervallen (rectificatie of intrekking)")
     ONTZORGEN_START = "ontzorgen_start", _("Ontzorgen gestart")
     VERLENGING = "verlenging", _("Verlenging door DUO")
     ROUTE_GEWIJZIGD = "route_gewijzigd", _("Leerroute gewijzigd")

@@ -28,7 +28,7 @@ FEIT_VOOR_VOLDAAN = {
     Termijnsoort.VOORTGANGSGESPREK: Feitsoort.VOORTGANGSGESPREK_GEHOUDEN,
 }
 # Facts whose own page (the PIP's) writes the timeline entry; the others get one here.
-_EIGEN_TIJDLIJN = {Feitsoort.PIP_VASTGESTELD}
+_EIGEN_TIJDLIJN = {Feitsoort.PIP_VASTGESTELD, Feitsoort.PIP_VERVALLEN}
 # The most DUO plausibly grants in one verlenging; a guard against typing errors, not a legal limit.
 MAX_VERLENGING_WEKEN = 156
 
@@ -98,7 +98,9 @@ def _valideer(dossier: Dossier, soort: str, datum: dt.date, gegevens: dict) -> N
     if soort == Feitsoort.PIP_VASTGESTELD and gegevens.get("route") not in (None, "b1", "onderwijs", "z"):
         raise ValidationError(_("Onbekende leerroute."), code="route")
     if soort == Feitsoort.PIP_VASTGESTELD and "eerste" not in gegevens:
-        gegevens["eerste"] = not dossier.termijnfeiten.filter(soort=Feitsoort.PIP_VASTGESTELD).exists()
+        gegevens["eerste"] = afleiding.eerste_pip(afleiding.geldende_feiten(_feiten(dossier))) is None
+    if soort == Feitsoort.PIP_VERVALLEN and not (gegevens.get("beschikking") and gegevens.get("datum")):
+        raise ValueError("pip_vervallen needs the beschikking and the voided dagtekening")
 
 
 @transaction.atomic

@@ -178,8 +178,10 @@ def _regels_v1() -> tuple[Regel, ...]:
     def regel(code: RegelCode, titel: str, bron: Bron, **parameters: Any) -> Regel:
         return Regel(code=code.value, versie=1, geldig_vanaf=begin, titel=titel, bron=bron, parameters=parameters)
 
-    def mvt(paragraaf: str) -> Bron:
-        return Bron(MVT, paragraaf, KST_35483_3, Zekerheid.L)
+    def leerroute(paragraaf: str) -> Bron:
+        # Wet art. 7 sets the leerroutes (so the Besluit inburgering 2021, Stb. 2021, 410, refers to "de leerroute,
+        # bedoeld in artikel 7 van de wet"); who each route is for is explained in the MvT paragraph named.
+        return Bron(WI2021, f"art. 7; {MVT} ({KST_35483_3}), {paragraaf}", STB_2021_38, Zekerheid.L)
 
     return (
         regel(
@@ -202,13 +204,13 @@ def _regels_v1() -> tuple[Regel, ...]:
         regel(
             RegelCode.B1_ROUTE_STANDAARD,
             "De B1-route is de standaardroute: examens lezen, luisteren, schrijven en spreken op B1, KNM, MAP en PVT",
-            mvt("§ 2.7.1.1 (B1-route)"),
+            leerroute("§ 2.7.1.1 (B1-route)"),
         ),
         regel(
             RegelCode.ONDERWIJSROUTE_DOELGROEP,
             "De onderwijsroute is bedoeld voor wie doorstroomt naar regulier onderwijs (mbo, hbo of wo), "
             "vooral jongeren; eindniveau B1 of hoger",
-            mvt("§ 2.7.1.2 (onderwijsroute)"),
+            leerroute("§ 2.7.1.2 (onderwijsroute)"),
         ),
         regel(
             RegelCode.ONDERWIJSROUTE_RICHTLEEFTIJD,
@@ -235,12 +237,12 @@ def _regels_v1() -> tuple[Regel, ...]:
         regel(
             RegelCode.Z_ROUTE_DOELGROEP,
             "De Z-route (zelfredzaamheidsroute) is bedoeld voor wie B1 niet binnen 3 jaar kan halen",
-            mvt("§ 2.7.1.3 (Z-route)"),
+            leerroute("§ 2.7.1.3 (Z-route)"),
         ),
         regel(
             RegelCode.Z_ROUTE_DOEL_A1,
             "De Z-route mikt op A1 per taalvaardigheid en eindigt met een eindgesprek",
-            mvt("§ 2.7.1.3 (Z-route)"),
+            leerroute("§ 2.7.1.3 (Z-route)"),
         ),
         regel(
             RegelCode.Z_ROUTE_INDICATIES,
