@@ -285,7 +285,7 @@ def vaststellen(request, pk: int, pip_pk: int):
             raise PermissionDenied(services.PIPVastgesteld().messages[0])
         messages.warning(request, services.PIPVastgesteld().messages[0])
         return redirect("pip:detail", pk=dossier.pk, pip_pk=pip.pk)
-    form = VaststellenForm(request.POST or None, initial={"dagtekening": vandaag(), "versie": pip.versie})
+    form = VaststellenForm(request.POST or None, pip=pip, initial={"dagtekening": vandaag(), "versie": pip.versie})
     if request.method == "POST" and form.is_valid():
         try:
             pip = services.stel_vast(
