@@ -140,7 +140,7 @@ def test_brede_intake_over_twee_sessies_tot_routebesluit(page, live_server, demo
         "Intakegesprek gehouden",
         "Leerbaarheidstoets vastgelegd: B1 binnen 3 jaar haalbaar (score 131)",
         "Brede intake afgerond",
-        "Routeadvies gemaakt: B1-route (regelset versie 1)",
+        "Routeadvies gemaakt: B1-route (regelset versie 2)",
         "Leerroute gekozen: Onderwijsroute (afwijkend van het advies: B1-route)",
         "Status gewijzigd van ‘Brede intake’ naar ‘PIP in voorbereiding’",
     ):
