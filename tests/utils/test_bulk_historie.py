@@ -51,3 +51,22 @@ def test_every_seeded_record_of_every_history_model_has_a_first_history_row():
         if ontbrekend:
             zonder_historie[model._meta.label] = ontbrekend
     assert zonder_historie == {}
+
+
+def test_no_service_bulk_creates_a_history_model_without_its_history():
+    """``Model.objects.bulk_create`` skips django-simple-history; history-tracked models go through bulk_invoegen."""
+    import re
+    from pathlib import Path
+
+    import koers
+
+    met_historie = {m.__name__ for m in apps.get_models() if historie_model(m) is not None}
+    bron = Path(koers.__file__).parent
+    overtredingen = [
+        f"{pad.relative_to(bron)}: {naam}"
+        for pad in bron.rglob("*.py")
+        if "migrations" not in pad.parts
+        for naam in re.findall(r"(\w+)\.objects\.bulk_create\(", pad.read_text(encoding="utf-8"))
+        if naam in met_historie
+    ]
+    assert overtredingen == []

@@ -21,6 +21,7 @@ from koers.dossiers.services import log_gebeurtenis
 from koers.dossiers.status import Status
 from koers.inburgeraars.models import Gezinslid, Inburgeraar
 from koers.inburgeraars.services import PERSOONSVELDEN, maak_inburgeraar
+from koers.utils.bulk import bulk_invoegen
 from koers.utils.clock import nu, vandaag
 
 from . import bronnen
@@ -41,6 +42,8 @@ SCHEMA_VERSIE = 1
 _INSCHRIJVING_VELDEN = ("aanbieder_naam", "aanbieder_keurmerk", "product", "status", "reden_afbreken")
 _INSCHRIJVING_DATA = ("aangemeld_op", "intake_op", "gestart_op", "beeindigd_op")
 _UREN = ("uren_gevolgd", "uren_geoorloofd_afwezig", "uren_ongeoorloofd_afwezig", "in_persoon_uren")
+
+_OVERDRACHT = "Overgenomen bij overdracht van een andere gemeente"
 
 
 def _d(waarde: dt.date | None) -> str | None:
@@ -189,9 +192,14 @@ def _persoon(data: dict, *, door) -> Inburgeraar:
         if bestaand is not None:
             return bestaand
     persoon = maak_inburgeraar(door=door, **gegevens)
-    Gezinslid.objects.bulk_create(
-        Gezinslid(inburgeraar=persoon, soort=g["soort"], naam=g["naam"], geboortedatum=_datum(g["geboortedatum"]))
-        for g in data.get("huishouden", [])
+    bulk_invoegen(
+        Gezinslid,
+        [
+            Gezinslid(inburgeraar=persoon, soort=g["soort"], naam=g["naam"], geboortedatum=_datum(g["geboortedatum"]))
+            for g in data.get("huishouden", [])
+        ],
+        door=door,
+        reden=_OVERDRACHT,
     )
     return persoon
 
@@ -222,19 +230,29 @@ def importeer_overdracht(data: dict, *, gemeente: Gemeente, door=None) -> Dossie
             **{v: i[v] for v in _INSCHRIJVING_VELDEN},
             **{v: _datum(i[v]) for v in _INSCHRIJVING_DATA},
         )
-        Urenregistratie.objects.bulk_create(
-            Urenregistratie(
-                inschrijving=inschrijving,
-                periode=_datum(u["periode"]),
-                soort=u["soort"],
-                bron=Urenregistratie.Bron.OVERDRACHT,
-                **{v: Decimal(u[v]) for v in _UREN},
-            )
-            for u in i["uren"]
+        bulk_invoegen(
+            Urenregistratie,
+            [
+                Urenregistratie(
+                    inschrijving=inschrijving,
+                    periode=_datum(u["periode"]),
+                    soort=u["soort"],
+                    bron=Urenregistratie.Bron.OVERDRACHT,
+                    **{v: Decimal(u[v]) for v in _UREN},
+                )
+                for u in i["uren"]
+            ],
+            door=door,
+            reden=_OVERDRACHT,
         )
-    Examenresultaat.objects.bulk_create(
-        Examenresultaat(dossier=dossier, geimporteerd=True, **{**e, "datum": _datum(e["datum"])})
-        for e in data.get("examens", [])
+    bulk_invoegen(
+        Examenresultaat,
+        [
+            Examenresultaat(dossier=dossier, geimporteerd=True, **{**e, "datum": _datum(e["datum"])})
+            for e in data.get("examens", [])
+        ],
+        door=door,
+        reden=_OVERDRACHT,
     )
     if p := data.get("pvt"):
         PVT.objects.create(dossier=dossier, **{**p, "ondertekend_op": _datum(p["ondertekend_op"])})
@@ -246,15 +264,26 @@ def importeer_overdracht(data: dict, *, gemeente: Gemeente, door=None) -> Dossie
             start=_datum(o["start"]),
             **{k: o[k] for k in ("maanden", "maatwerk_reden", "afbouwplan", "regel")},
         )
-        Ontzorgingsbetaling.objects.bulk_create(
-            Ontzorgingsbetaling(plan=plan, **{**b, "maand": _datum(b["maand"]), "bedrag": Decimal(b["bedrag"])})
-            for b in o["betalingen"]
+        bulk_invoegen(
+            Ontzorgingsbetaling,
+            [
+                Ontzorgingsbetaling(plan=plan, **{**b, "maand": _datum(b["maand"]), "bedrag": Decimal(b["bedrag"])})
+                for b in o["betalingen"]
+            ],
+            door=door,
+            reden=_OVERDRACHT,
         )
-    Voortgangsgesprek.objects.bulk_create(
-        Voortgangsgesprek(
-            dossier=dossier, **{**g, "gepland_op": _datum(g["gepland_op"]), "gehouden_op": _datum(g["gehouden_op"])}
-        )
-        for g in data.get("voortgangsgesprekken", [])
+    bulk_invoegen(
+        Voortgangsgesprek,
+        [
+            Voortgangsgesprek(
+                dossier=dossier,
+                **{**g, "gepland_op": _datum(g["gepland_op"]), "gehouden_op": _datum(g["gehouden_op"])},
+            )
+            for g in data.get("voortgangsgesprekken", [])
+        ],
+        door=door,
+        reden=_OVERDRACHT,
     )
     Overdracht.objects.create(
         dossier=dossier,

@@ -17,6 +17,7 @@ from koers.audit.services import log_toegang
 from koers.dossiers.models import Dossier
 from koers.dossiers.services import log_gebeurtenis, wijzig_status
 from koers.dossiers.status import Status
+from koers.utils.bulk import bulk_invoegen
 from koers.utils.clock import nu, vandaag
 from koers.utils.concurrency import bewaar, vergrendel
 
@@ -567,11 +568,14 @@ def _kopieer_naar_concept(geldend: PIP, *, door, reden: str, toelichting: str, r
     nieuw.opgesteld_door = door
     nieuw._history_user = door
     nieuw.save()
-    PIPOnderdeel.objects.bulk_create(
+    bulk_invoegen(
+        PIPOnderdeel,
         [
             PIPOnderdeel(pip=nieuw, volgorde=o.volgorde, **{v: getattr(o, v) for v in ONDERDEELVELDEN})
             for o in geldend.onderdelen.all()
-        ]
+        ],
+        door=door,
+        reden="Overgenomen uit de geldende PIP",
     )
     return nieuw
 

@@ -18,6 +18,7 @@ from koers.audit.services import log_toegangen
 from koers.dossiers.services import log_gebeurtenis
 from koers.inburgeraars.models import Doelgroep
 from koers.termijnen.engine.berekening import datum_nl
+from koers.utils.bulk import bulk_invoegen
 from koers.utils.concurrency import bewaar, vergrendel
 from koers.utils.export import veilige_csv_writer
 
@@ -118,17 +119,22 @@ def maak_ontzorgingsplan(
     )
     plan._history_user = door
     plan.save()
-    Ontzorgingsbetaling.objects.bulk_create(
-        Ontzorgingsbetaling(
-            plan=plan,
-            maand=start + relativedelta(months=i),
-            kostensoort=last.kostensoort,
-            begunstigde=last.begunstigde,
-            iban=last.iban,
-            bedrag=last.bedrag,
-        )
-        for i in range(maanden)
-        for last in lasten
+    bulk_invoegen(
+        Ontzorgingsbetaling,
+        [
+            Ontzorgingsbetaling(
+                plan=plan,
+                maand=start + relativedelta(months=i),
+                kostensoort=last.kostensoort,
+                begunstigde=last.begunstigde,
+                iban=last.iban,
+                bedrag=last.bedrag,
+            )
+            for i in range(maanden)
+            for last in lasten
+        ],
+        door=door,
+        reden="Ontzorgen gepland",
     )
     laatste = start + relativedelta(months=maanden - 1)
     log_gebeurtenis(

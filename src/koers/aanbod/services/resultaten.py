@@ -13,6 +13,7 @@ from koers.dossiers.services import log_gebeurtenis
 from koers.inburgeraars.models import Doelgroep
 from koers.termijnen.engine import berekening
 from koers.termijnen.engine.berekening import datum_nl
+from koers.utils.bulk import bulk_invoegen
 from koers.utils.clock import vandaag
 from koers.utils.concurrency import bewaar, vergrendel
 
@@ -44,7 +45,7 @@ def plan_voortgangsgesprekken(
     data = berekening.voortgangsgesprekken(start=start, tot=tot, interval_maanden=interval)
     bestaand = set(dossier.voortgangsgesprekken.values_list("gepland_op", flat=True))
     nieuw = [Voortgangsgesprek(dossier=dossier, gepland_op=d) for d in data if d not in bestaand]
-    Voortgangsgesprek.objects.bulk_create(nieuw)
+    bulk_invoegen(Voortgangsgesprek, nieuw, door=door, reden="Gepland")
     if nieuw:
         log_gebeurtenis(
             dossier,
