@@ -83,3 +83,18 @@ class DossierFactory(factory.django.DjangoModelFactory):
     inburgeraar = factory.SubFactory(InburgeraarFactory)
     gemeente = factory.SubFactory(GemeenteFactory)
     aangemeld_op = dt.date(2026, 9, 1)
+
+
+def registratie_gegevens(**extra) -> dict:
+    """What the registration form posts for a plausible new inburgeraar; ``extra`` overrides fields."""
+    return {
+        "voornamen": "Yonas",
+        "achternaam": "Tesfay",
+        "geboortedatum": "1994-02-03",
+        "geslacht": "M",
+        "nationaliteit": "Eritrees",
+        "doelgroep": "asielstatushouder",
+        "bsn": "",
+        "v_nummer": "",
+        **extra,
+    }

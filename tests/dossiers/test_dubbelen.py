@@ -6,22 +6,9 @@ from koers.dossiers import services
 from koers.inburgeraars.models import Inburgeraar
 from koers.inburgeraars.selectors import mogelijke_dubbelen
 from tests.conftest import verified_client
-from tests.factories import DossierFactory, GebruikerFactory, InburgeraarFactory
+from tests.factories import DossierFactory, GebruikerFactory, InburgeraarFactory, registratie_gegevens
 
-
-def _registratie(**extra):
-    data = {
-        "voornamen": "Yonas",
-        "achternaam": "Tesfay",
-        "geboortedatum": "1994-02-03",
-        "geslacht": "M",
-        "nationaliteit": "Eritrees",
-        "doelgroep": "asielstatushouder",
-        "bsn": "",
-        "v_nummer": "",
-    }
-    data.update(extra)
-    return data
+_registratie = registratie_gegevens
 
 
 @pytest.mark.django_db

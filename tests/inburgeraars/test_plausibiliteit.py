@@ -10,23 +10,12 @@ from django.core.exceptions import ValidationError
 
 from koers.inburgeraars.models import Inburgeraar
 from koers.inburgeraars.plausibiliteit import leeftijdswaarschuwing, valideer_geboortedatum
+from tests.factories import registratie_gegevens
 
 VANDAAG = dt.date(2026, 12, 1)
 
 
-def _registratie(**extra):
-    data = {
-        "voornamen": "Yonas",
-        "achternaam": "Tesfay",
-        "geboortedatum": "1994-02-03",
-        "geslacht": "M",
-        "nationaliteit": "Eritrees",
-        "doelgroep": "asielstatushouder",
-        "bsn": "",
-        "v_nummer": "",
-    }
-    data.update(extra)
-    return data
+_registratie = registratie_gegevens
 
 
 @pytest.fixture(autouse=True)
