@@ -44,7 +44,15 @@ ALLEEN_SUPERUSER = {
     "pip.PIP",
     "pip.Bezwaar",
 }
-LANDELIJK_ALLEEN_LEZEN = {"accounts.Gemeente", "accounts.Regio", "accounts.Ketenpartner", "termijnen.GelijkgesteldeDag"}
+# The questionnaire is one for the whole installation: a gemeente's beheerder may read it, not change what other
+# gemeenten' klantmanagers ask.
+LANDELIJK_ALLEEN_LEZEN = {
+    "accounts.Gemeente",
+    "accounts.Regio",
+    "accounts.Ketenpartner",
+    "termijnen.GelijkgesteldeDag",
+    "intake.Vragenlijst",
+}
 PER_GEMEENTE = {
     "accounts.Gebruiker",
     "termijnen.GemeenteInstelling",
@@ -52,7 +60,6 @@ PER_GEMEENTE = {
     "aanbod.Contract",
     "aanbod.Klas",
 }
-LANDELIJK_BEWERKBAAR = {"intake.Vragenlijst"}
 
 
 @pytest.fixture
@@ -159,7 +166,7 @@ def _geweigerd_of_onbekend(antwoord) -> bool:
 @pytest.mark.django_db
 def test_every_admin_has_a_decision():
     geregistreerd = {model._meta.label for model in admin.site._registry}
-    assert geregistreerd == ALLEEN_SUPERUSER | LANDELIJK_ALLEEN_LEZEN | PER_GEMEENTE | LANDELIJK_BEWERKBAAR
+    assert geregistreerd == ALLEEN_SUPERUSER | LANDELIJK_ALLEEN_LEZEN | PER_GEMEENTE
 
 
 @pytest.mark.django_db
@@ -348,3 +355,17 @@ def test_superuser_reads_of_personal_data_in_the_admin_are_logged(wereld):
     assert rijen.filter(inburgeraar_id=persoon.pk, omschrijving="beheer: inburgeraars (inzien)").exists()
     assert rijen.filter(inburgeraar_id=persoon.pk, omschrijving="beheer: inburgeraars (geschiedenis)").exists()
     assert rijen.filter(dossier_id=pip.dossier_id, gegevenscategorie="gezondheid").exists()
+
+
+@pytest.mark.django_db
+def test_beheerder_cannot_activate_or_drop_a_questionnaire_version_through_admin_actions(wereld):
+    client = wereld["client"]
+    lijst = Vragenlijst.objects.order_by("nummer").first()
+    status = lijst.status
+
+    for actie in ("activeren", "laten_vervallen", "maak_nieuwe_versie"):
+        client.post("/beheer/intake/vragenlijst/", {"action": actie, "_selected_action": [lijst.pk], "index": 0})
+
+    lijst.refresh_from_db()
+    assert lijst.status == status
+    assert Vragenlijst.objects.count() == 1
