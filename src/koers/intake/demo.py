@@ -25,6 +25,7 @@ from .models import (
     RouteBesluit,
     Uitnodiging,
 )
+from .privacy import tijdlijn_samenvatting
 from .selectors import geldende_vragenlijst
 
 DETAIL = 2000
@@ -230,8 +231,8 @@ def _seed_chunk(ctx, rijen, vragenlijst, vragen, gedetailleerd: int, cache) -> i
             )
             if invoer not in cache:
                 advies = adviseer(invoer, regelset_op(afgerond))
-                cache[invoer] = (advies.route.value, advies.to_dict())
-            route, gegevens = cache[invoer]
+                cache[invoer] = (advies.route.value, advies.to_dict(), tijdlijn_samenvatting(advies))
+            route, gegevens, tijdlijntekst = cache[invoer]
             moment = dt.datetime.combine(afgerond, dt.time(16), tz)
             adviezen.append(
                 RouteAdvies(
@@ -252,7 +253,7 @@ def _seed_chunk(ctx, rijen, vragenlijst, vragen, gedetailleerd: int, cache) -> i
                     soort="advies",
                     titel=f"Routeadvies gemaakt: "
                     f"{Leerroute(route).label} (regelset versie {gegevens['regelset_versie']})",
-                    toelichting=gegevens["samenvatting"],
+                    toelichting=tijdlijntekst,
                     door_id=km,
                     tijdstip=moment,
                 ),

@@ -20,6 +20,7 @@ from .models import (
     Vraag,
     Vrijstelling,
 )
+from .privacy import lbt_keuzes
 
 LEEG = [("", "—")]
 
@@ -178,10 +179,10 @@ class LbtForm(forms.Form):
         for naam in ("dispensatie_grond", "besluit_datum"):
             self.fields[naam].verplicht_als = _("verplicht bij dispensatie")
         if not mag_gezondheid:
-            self.fields["dispensatie_grond"].disabled = True
-            self.fields["dispensatie_grond"].help_text = _(
-                "Verborgen: alleen de eigen klantmanager en de teamleider zien en wijzigen de grond."
-            )
+            # the ground is health data: not in this user's form at all (saving keeps the recorded ground), and the
+            # outcome's label does not name the impairments
+            del self.fields["dispensatie_grond"]
+            self.fields["uitkomst"].choices = lbt_keuzes(mag_gezondheid=False)
 
 
 class _BeslissingForm(forms.Form):

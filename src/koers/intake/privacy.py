@@ -1,9 +1,14 @@
-"""Health data (special category, AVG art. 9) in the route advice and in every text made from it.
+"""Health data (special category, AVG art. 9) in the route advice, the leerbaarheidstoets and every text made from
+them.
 
-One place decides what a user without the health right sees, for the intake advice page, the PIP pages and the
+One place decides what a user without the health right sees, for the intake pages, the PIP pages and the
 beschikking PDF: arguments the engine marks ``categorie == GEZONDHEID`` are left out — never replaced one by one,
 so the shape of what is shown does not reveal whether a health fact exists — and a fixed notice says that such
 arguments may have been left out. ``toont_gezondheid`` tells the caller to log the read as "gezondheid".
+
+The LBT dispensation rests on a visual or auditive impairment: without the right, its ground (and the outcome's
+label naming the impairments) is replaced by one neutral statement, ``DISPENSATIE_VERBORGEN``. The dossier timeline,
+read by everyone with access to the dossier, gets only neutral wording (``tijdlijn_samenvatting``).
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .advies import Advies, Leerroute
+from .advies import Advies, LbtUitkomst, Leerroute
 from .advies.engine import GEZONDHEID
 
 VERBORGEN_MELDING = gettext_lazy(
@@ -26,6 +31,19 @@ NEUTRALE_FORMULERING = gettext_lazy(
     "Om redenen die betrekking hebben op uw persoonlijke omstandigheden (bijzondere persoonsgegevens) zijn "
     "onderdelen van deze motivering in dit afschrift weggelaten. Het besluit dat aan de inburgeraar is verzonden, "
     "bevat de volledige motivering."
+)
+
+
+DISPENSATIE_VERBORGEN = gettext_lazy("Dispensatie van de leerbaarheidstoets (grond verborgen vanwege privacy)")
+GROND_ALLEEN_MET_RECHT = gettext_lazy(
+    "Alleen de eigen klantmanager en de teamleider leggen de grond van een dispensatie vast."
+)
+LBT_INLEIDING = gettext_lazy(
+    "Leg de uitkomst vast, of de dispensatie die de gemeente verleende bij een visuele of auditieve beperking, of "
+    "dat de toets (nog) niet is afgenomen."
+)
+LBT_INLEIDING_NEUTRAAL = gettext_lazy(
+    "Leg de uitkomst vast, of de dispensatie die de gemeente verleende, of dat de toets (nog) niet is afgenomen."
 )
 
 
@@ -70,6 +88,47 @@ def samenvatting_voor(advies: Advies, *, mag_gezondheid: bool) -> str:
     return f"{voorvoegsel}: {advies.route.label}."
 
 
+# The leerbaarheidstoets
+
+
+def lbt_uitkomst_tekst(uitkomst: LbtUitkomst | str, *, mag_gezondheid: bool) -> str:
+    """The outcome's label; without the right, a dispensation (whose label names the impairments) reads neutrally."""
+    uitkomst = LbtUitkomst(uitkomst)
+    if uitkomst is LbtUitkomst.DISPENSATIE and not mag_gezondheid:
+        return str(DISPENSATIE_VERBORGEN)
+    return _(uitkomst.label)
+
+
+def lbt_keuzes(*, mag_gezondheid: bool) -> list[tuple[str, str]]:
+    return [(u.value, lbt_uitkomst_tekst(u, mag_gezondheid=mag_gezondheid)) for u in LbtUitkomst]
+
+
+def lbt_inleiding(*, mag_gezondheid: bool) -> str:
+    return str(LBT_INLEIDING if mag_gezondheid else LBT_INLEIDING_NEUTRAAL)
+
+
+def lbt_voor_weergave(toets, *, mag_gezondheid: bool) -> tuple[str, bool]:
+    """A recorded LBT (``Leerbaarheidstoets``) as text, and whether that text shows health data (log the read)."""
+    uitkomst = LbtUitkomst(toets.uitkomst)
+    if uitkomst is not LbtUitkomst.DISPENSATIE:
+        return _(uitkomst.label), False
+    if not mag_gezondheid:
+        return str(DISPENSATIE_VERBORGEN), False
+    if not toets.dispensatie_grond:
+        return _(uitkomst.label), True
+    grond = toets.get_dispensatie_grond_display()
+    tekst = _("Dispensatie van de leerbaarheidstoets (%(grond)s)") % {"grond": grond[0].lower() + grond[1:]}
+    return tekst, True
+
+
+# The route advice
+
+
+def tijdlijn_samenvatting(advies: Advies) -> str:
+    """The advice's sentence for the dossier timeline, which every user with access reads unlogged: neutral."""
+    return samenvatting_voor(advies, mag_gezondheid=False)
+
+
 def advies_voor_weergave(advies: Advies, *, mag_gezondheid: bool) -> AdviesWeergave:
     def argumenten(lijst) -> list[ArgumentWeergave]:
         return [
@@ -95,7 +154,11 @@ def advies_voor_weergave(advies: Advies, *, mag_gezondheid: bool) -> AdviesWeerg
     feiten = [
         (_("Leeftijd"), str(i.leeftijd)),
         (_("Doelgroep"), i.doelgroep.label),
-        (_("Leerbaarheidstoets"), i.lbt.label + (f" (score {i.lbt_score})" if i.lbt_score is not None else "")),
+        (
+            _("Leerbaarheidstoets"),
+            lbt_uitkomst_tekst(i.lbt, mag_gezondheid=mag_gezondheid)
+            + (f" (score {i.lbt_score})" if i.lbt_score is not None else ""),
+        ),
         (_("Opleidingsniveau"), i.opleidingsniveau.label),
         (_("Geletterdheid"), i.geletterdheid.label),
         (_("Hoofddoel"), i.ambitie.label),

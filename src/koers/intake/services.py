@@ -40,6 +40,7 @@ from .models import (
     Vraag,
     Vrijstelling,
 )
+from .privacy import tijdlijn_samenvatting
 
 
 class IntakeOnvolledig(ValidationError):
@@ -693,7 +694,7 @@ def maak_advies(intake: BredeIntake, *, door, regelsets: Sequence[Regelset] | No
         titel=_("Routeadvies gemaakt: %(route)s (regelset versie %(versie)s)")
         % {"route": advies.route.label, "versie": advies.regelset_versie},
         door=door,
-        toelichting=advies.samenvatting,
+        toelichting=tijdlijn_samenvatting(advies),  # read by all with access to the dossier: never health-based
         gegevens={"route": advies.route.value, "regelset": advies.regelset_versie},
     )
     return route_advies

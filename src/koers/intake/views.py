@@ -31,7 +31,15 @@ from .forms import (
     VrijstellingForm,
 )
 from .models import IntakeGesprek, Levensgebied, SanctieVoorstel, Uitnodiging
-from .privacy import VERBORGEN_MELDING, advies_voor_weergave, gezondheidsteksten, samenvatting_voor
+from .privacy import (
+    GROND_ALLEEN_MET_RECHT,
+    VERBORGEN_MELDING,
+    advies_voor_weergave,
+    gezondheidsteksten,
+    lbt_inleiding,
+    lbt_voor_weergave,
+    samenvatting_voor,
+)
 
 
 class _Pagina:
@@ -96,8 +104,8 @@ def _fout_op_formulier(form, fout: Exception) -> None:
 
 def overzicht(request, pk: int):
     p = _Pagina(request, pk, intake_vereist=False)
-    p.log("brede intake: overzicht")
     context = {}
+    toont_gezondheid = False
     if p.intake is not None:
         intake = p.intake
         vragen = selectors.vragen(intake, met_gezondheid=True)
@@ -116,12 +124,17 @@ def overzicht(request, pk: int):
                     }
                 )
         gesprekken = selectors.gesprekken(intake)
+        toets = getattr(intake, "lbt", None) if hasattr(intake, "lbt") else None
+        lbt_tekst, toont_lbt = lbt_voor_weergave(toets, mag_gezondheid=p.mag_gezondheid) if toets else ("", False)
+        ontheffingen = list(intake.ontheffingen.all())
+        toont_gezondheid = toont_lbt or (p.mag_gezondheid and any(o.is_gezondheid for o in ontheffingen))
         context = {
             "voortgang": voortgang,
             "gesprekken": gesprekken,
-            "lbt": getattr(intake, "lbt", None) if hasattr(intake, "lbt") else None,
+            "lbt": toets,
+            "lbt_tekst": lbt_tekst,
             "vrijstellingen": list(intake.vrijstellingen.all()),
-            "ontheffingen": list(intake.ontheffingen.all()),
+            "ontheffingen": ontheffingen,
             "advies": selectors.laatste_advies(intake),
             "besluit": selectors.routebesluit(p.dossier),
             "sancties": selectors.sanctievoorstellen(intake),
@@ -132,13 +145,8 @@ def overzicht(request, pk: int):
         advies = context["advies"].advies
         context["advies_samenvatting"] = samenvatting_voor(advies, mag_gezondheid=p.mag_gezondheid)
         if p.mag_gezondheid and context["advies_samenvatting"] in gezondheidsteksten([advies]):
-            log_raadpleging(
-                request,
-                inburgeraar_id=p.dossier.inburgeraar_id,
-                dossier_id=p.dossier.pk,
-                gegevenscategorie="gezondheid",
-                omschrijving="brede intake: overzicht: gezondheidsgegevens",
-            )
+            toont_gezondheid = True
+    p.log("brede intake: overzicht", gezondheid=toont_gezondheid)
     return p.render("intake/overzicht.html", **context)
 
 
@@ -372,19 +380,20 @@ def lbt(request, pk: int):
             try:
                 services.registreer_lbt(p.intake, door=request.user, verwachte_versie=versie, **gegevens)
             except (ValidationError, VersieConflict) as fout:
+                if not p.mag_gezondheid and "dispensatie_grond" in getattr(fout, "error_dict", {}):
+                    fout.error_dict["dispensatie_grond"] = [ValidationError(GROND_ALLEEN_MET_RECHT)]
                 _fout_op_formulier(form, fout)
             else:
                 messages.success(request, _("De leerbaarheidstoets is vastgelegd."))
                 return redirect("intake:overzicht", pk=pk)
-    p.log("brede intake: leerbaarheidstoets", gezondheid=bool(toets and toets.dispensatie_grond and p.mag_gezondheid))
+    huidig, toont_gezondheid = lbt_voor_weergave(toets, mag_gezondheid=p.mag_gezondheid) if toets else ("", False)
+    p.log("brede intake: leerbaarheidstoets", gezondheid=toont_gezondheid)
     return p.render(
         "intake/formulier.html",
         form=form,
         titel=_("Leerbaarheidstoets"),
-        inleiding=_(
-            "Leg de uitkomst vast, of de dispensatie die de gemeente verleende bij een visuele of auditieve "
-            "beperking, of dat de toets (nog) niet is afgenomen."
-        ),
+        inleiding=lbt_inleiding(mag_gezondheid=p.mag_gezondheid),
+        huidig=huidig,
         knop=_("Leerbaarheidstoets opslaan"),
     )
 
