@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from django.db import connections, models, router
+from django.db.models.fields.files import FieldFile
 
 # Field types whose Python value psycopg adapts itself: no per-value Django conversion needed.
 _RUW = (
@@ -58,10 +59,16 @@ def eerste_historie(historie: type[models.Model], objs: Sequence[models.Model], 
             history_user=door,
             history_change_reason=reden,
             history_type="+",
-            **{naam: getattr(obj, naam) for naam in velden},
+            **{naam: _waarde(obj, naam) for naam in velden},
         )
         for obj in objs
     ]
+
+
+def _waarde(obj: models.Model, naam: str):
+    """A field's value as the history row stores it: a file by its name (history keeps files as text)."""
+    waarde = getattr(obj, naam)
+    return waarde.name if isinstance(waarde, FieldFile) else waarde
 
 
 def _invoegen(model: type[models.Model], objs: list, *, batch_size: int) -> list:
