@@ -132,3 +132,20 @@ def test_every_create_view_uses_the_one_time_key(app, view):
     import importlib
 
     assert getattr(getattr(importlib.import_module(f"koers.{app}.views"), view), "eenmalig", False)
+
+
+@pytest.mark.django_db
+def test_the_nightly_job_forgets_form_keys_older_than_a_month_and_keeps_recent_ones(settings):
+    from koers.utils.tasks import ruim_formuliersleutels_op
+
+    gebruiker = GebruikerFactory(rol="klantmanager", gemeente=GemeenteFactory())
+    oud, recent = uuid.uuid4(), uuid.uuid4()
+    with time_machine.travel(dt.datetime(2026, 10, 1, 9, tzinfo=dt.UTC), tick=False):
+        Formulierverzending.objects.create(gebruiker=gebruiker, sleutel=oud, resultaat_url="/a/")
+    with time_machine.travel(dt.datetime(2026, 11, 25, 9, tzinfo=dt.UTC), tick=False):
+        Formulierverzending.objects.create(gebruiker=gebruiker, sleutel=recent, resultaat_url="/b/")
+    with time_machine.travel(dt.datetime(2026, 12, 1, 3, 15, tzinfo=dt.UTC), tick=False):
+        assert ruim_formuliersleutels_op.delay().get() == 1
+
+    assert list(Formulierverzending.objects.values_list("sleutel", flat=True)) == [recent]
+    assert "formuliersleutels-opruimen" in settings.CELERY_BEAT_SCHEDULE

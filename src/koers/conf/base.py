@@ -197,6 +197,10 @@ CELERY_BEAT_SCHEDULE: dict = {
         "schedule": crontab(hour=5, minute=0),
     },
     "termijnen-digest": {"task": "koers.termijnen.tasks.verstuur_digest", "schedule": crontab(hour=6, minute=30)},
+    "formuliersleutels-opruimen": {
+        "task": "koers.utils.tasks.ruim_formuliersleutels_op",
+        "schedule": crontab(hour=3, minute=15),
+    },
 }
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.smtp.EmailBackend")
