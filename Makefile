@@ -37,7 +37,7 @@ lint: install
 	$(VENV)/bin/ruff format --check src tests
 	DJANGO_SETTINGS_MODULE=koers.conf.ci $(PY) manage.py makemigrations --check --dry-run -v0
 
-## make unit: in random order (pytest-randomly prints its seed; repeat an order with --randomly-seed=<seed>),
+## make unit: in random order (pytest-randomly; repeat the last order with --randomly-seed=last),
 ## with coverage of src/koers (pytest-cov; HTML report in var/coverage/)
 unit: install
 	$(VENV)/bin/pytest -n 2 -m "not e2e" -q --cov=koers --cov-report=term:skip-covered --cov-report=html:var/coverage
