@@ -287,3 +287,45 @@ def test_correction_pages_are_404_for_another_gemeente_and_403_for_the_regio_rea
         assert verified_client(lezer).post(url, {"reden": "x", "grond": "inhoudelijk"}).status_code == 403
     assert not Correctie.objects.exists()
     assert PIP.objects.filter(dossier=pip_dossier).count() == 1
+
+
+def test_rectifying_the_dagtekening_back_to_an_earlier_value_restores_the_termijn(
+    verkeerd_gedateerd, klantmanager, pip_dossier
+):
+    pip = verkeerd_gedateerd
+    with op(D(2026, 11, 2)):
+        for dagtekening in (D(2026, 10, 15), D(2026, 10, 20), D(2026, 10, 15)):
+            pip = services.rectificeer(
+                pip,
+                door=klantmanager,
+                reden=f"Dagtekening hersteld naar {dagtekening:%d-%m-%Y}.",
+                verwachte_versie=pip.versie,
+                dagtekening=dagtekening,
+            )
+
+    assert pip.dagtekening == D(2026, 10, 15)
+    assert termijn(pip_dossier).begindatum == D(2026, 10, 16)
+    assert Correctie.objects.filter(pip=pip, soort="rectificatie").count() == 3
+
+
+def test_withdrawing_a_rectified_first_pip_for_its_dagtekening_starts_the_termijn_from_the_replacement(
+    verkeerd_gedateerd, klantmanager, pip_dossier
+):
+    with op(D(2026, 11, 2)):
+        gerectificeerd = services.rectificeer(
+            verkeerd_gedateerd,
+            door=klantmanager,
+            reden="Jaartal verschreven.",
+            verwachte_versie=verkeerd_gedateerd.versie,
+            dagtekening=D(2026, 10, 15),
+        )
+        concept = services.start_intrekking(
+            gerectificeerd,
+            door=klantmanager,
+            grond="onjuiste_dagtekening",
+            reden="Ook 15 oktober klopt niet: de beschikking is op 2 november verzonden.",
+            verwachte_versie=gerectificeerd.versie,
+        )
+        services.stel_vast(concept, door=klantmanager, dagtekening=D(2026, 11, 2))
+
+    assert termijn(pip_dossier).begindatum == D(2026, 11, 3)

@@ -494,12 +494,26 @@ def stel_vast(pip: PIP, *, door, dagtekening: dt.date | None = None, verwachte_v
         omschrijving=f"beschikking PIP {vers.beschikkingsnummer} vastgesteld",
     )
     if wegens_dagtekening:
+        from koers.termijnen.models import Termijnfeit
+
+        vervallen_feit = (
+            Termijnfeit.objects.filter(
+                dossier=dossier, soort="pip_vastgesteld", gegevens__beschikking=vorige.pk, datum=vorige.dagtekening
+            )
+            .order_by("-id")
+            .first()
+        )
         registreer_feit(
             dossier,
             soort="pip_vervallen",
             datum=dagtekening,
             door=door,
-            gegevens={"beschikking": vorige.pk, "datum": vorige.dagtekening.isoformat(), "reden": "intrekking"},
+            gegevens={
+                "beschikking": vorige.pk,
+                "datum": vorige.dagtekening.isoformat(),
+                "reden": "intrekking",
+                "rectificatie": vervallen_feit.gegevens.get("rectificatie") if vervallen_feit else None,
+            },
         )
     registreer_feit(
         dossier,
@@ -752,7 +766,12 @@ def rectificeer(pip: PIP, *, door, reden: str, verwachte_versie: int | None, **w
             soort="pip_vervallen",
             datum=vandaag(),
             door=door,
-            gegevens={"beschikking": vers.pk, "datum": oude_dagtekening.isoformat(), "reden": "rectificatie"},
+            gegevens={
+                "beschikking": vers.pk,
+                "datum": oude_dagtekening.isoformat(),
+                "reden": "rectificatie",
+                "rectificatie": feit.gegevens.get("rectificatie") if feit else None,
+            },
         )
         registreer_feit(
             dossier,
@@ -763,6 +782,8 @@ def rectificeer(pip: PIP, *, door, reden: str, verwachte_versie: int | None, **w
                 "beschikking": vers.pk,
                 "route": vers.leerroute,
                 "eerste": feit.gegevens.get("eerste", vers.volgnummer == 1) if feit else vers.volgnummer == 1,
+                # Numbers this date's registration, so rectifying back to a date voided before counts again.
+                "rectificatie": aantal,
             },
         )
     return vers

@@ -18,8 +18,9 @@ START, INFO_GEVRAAGD, INFO_ONTVANGEN = "startgebeurtenis", "info_gevraagd", "inf
 PIP_VASTGESTELD, ONTZORGEN_START, VERLENGING = "pip_vastgesteld", "ontzorgen_start", "verlenging"
 ROUTE_GEWIJZIGD, PVT_VOLDAAN, MAP_VOLDAAN = "route_gewijzigd", "pvt_voldaan", "map_voldaan"
 GESPREK_GEHOUDEN = "voortgangsgesprek_gehouden"
-# Voids an earlier pip_vastgesteld fact ({"beschikking": pk, "datum": the voided dagtekening}): after a rectified
-# dagtekening or an intrekking because the dagtekening was wrong. Facts stay append-only.
+# Voids an earlier pip_vastgesteld fact ({"beschikking": pk, "datum": the voided dagtekening, "rectificatie": the
+# voided registration's number, if any}): after a rectified dagtekening or an intrekking because the dagtekening was
+# wrong. Facts stay append-only; a date registered again by a later rectification carries a new number.
 PIP_VERVALLEN = "pip_vervallen"
 
 
@@ -74,12 +75,19 @@ def _instelbaar(waarde: int, standaard_code: str, naam: str) -> int | None:
 def geldende_feiten(feiten: Iterable[Feit]) -> list[Feit]:
     """The facts without the pip_vastgesteld facts a later pip_vervallen fact voids (and without those markers)."""
     feiten = list(feiten)
-    vervallen = {(f.gegevens.get("beschikking"), f.gegevens.get("datum")) for f in feiten if f.soort == PIP_VERVALLEN}
+    vervallen = {
+        (f.gegevens.get("beschikking"), f.gegevens.get("datum"), f.gegevens.get("rectificatie"))
+        for f in feiten
+        if f.soort == PIP_VERVALLEN
+    }
     return [
         f
         for f in feiten
         if f.soort != PIP_VERVALLEN
-        and not (f.soort == PIP_VASTGESTELD and (f.gegevens.get("beschikking"), f.datum.isoformat()) in vervallen)
+        and not (
+            f.soort == PIP_VASTGESTELD
+            and (f.gegevens.get("beschikking"), f.datum.isoformat(), f.gegevens.get("rectificatie")) in vervallen
+        )
     ]
 
 
