@@ -11,7 +11,7 @@ from koers.intake.privacy import NEUTRALE_FORMULERING, motivering_voor_weergave
 from koers.termijnen.engine.berekening import bezwaar_deadline, datum_nl, inburgeringstermijn
 
 from . import selectors
-from .models import PIP, PIPStatus
+from .models import PIP
 from .verschillen import verschillen
 
 
@@ -65,11 +65,9 @@ def render_afschrift(pip: PIP) -> bytes:
     Rendered on request and never stored: the stored PDF stays the one decision sent to the inburgeraar."""
     from weasyprint import HTML
 
-    vorige = (
-        PIP.objects.filter(dossier_id=pip.dossier_id, volgnummer__lt=pip.volgnummer, status=PIPStatus.VERVANGEN)
-        .order_by("-volgnummer")
-        .first()
-    )
+    from .services import vorige_beschikking
+
+    vorige = vorige_beschikking(pip)  # the same predecessor as the letter sent (replaced or withdrawn)
     with translation.override("nl"):
         html = render_to_string("pip/beschikking.html", beschikking_context(pip, vorige=vorige, afschrift=True))
     return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()

@@ -369,7 +369,7 @@ def dagtekening_fouten(
     return fouten
 
 
-def _vorige_beschikking(pip: PIP) -> PIP | None:
+def vorige_beschikking(pip: PIP) -> PIP | None:
     """The definitive beschikking before this one (lower volgnummer), if any."""
     return (
         PIP.objects.filter(dossier_id=pip.dossier_id, volgnummer__lt=pip.volgnummer, status__in=DEFINITIEF)
@@ -385,7 +385,7 @@ def vergelijkingsbeschikking(pip: PIP) -> PIP | None:
         and pip.intrekkingsgrond == Intrekkingsgrond.ONJUISTE_DAGTEKENING
     ):
         geldend = selectors.geldend_pip(pip.dossier)
-        return _vorige_beschikking(geldend) if geldend is not None else None
+        return vorige_beschikking(geldend) if geldend is not None else None
     return selectors.geldend_pip(pip.dossier)
 
 
@@ -714,7 +714,7 @@ def rectificeer(pip: PIP, *, door, reden: str, verwachte_versie: int | None, **w
             .first()
         )
         fouten = dagtekening_fouten(
-            vers, gewijzigd["dagtekening"][1], vorige=_vorige_beschikking(vers), volgende=volgende
+            vers, gewijzigd["dagtekening"][1], vorige=vorige_beschikking(vers), volgende=volgende
         )
         if fouten:
             raise ValidationError({"dagtekening": fouten})
@@ -723,7 +723,7 @@ def rectificeer(pip: PIP, *, door, reden: str, verwachte_versie: int | None, **w
         setattr(vers, veld, nieuw)
     vers._rectificatie = True
     aantal = vers.correcties.filter(soort=Correctiesoort.RECTIFICATIE).count() + 1
-    inhoud = render_beschikking(vers, vorige=_vorige_beschikking(vers))
+    inhoud = render_beschikking(vers, vorige=vorige_beschikking(vers))
     vers.pdf_sha256 = hashlib.sha256(inhoud).hexdigest()
     vers.pdf.save(f"{vers.beschikkingsnummer}-rectificatie-{aantal}.pdf", ContentFile(inhoud), save=False)
     bewaar(vers, door=door, reden=f"rectificatie: {reden.strip()}"[:100])
