@@ -156,10 +156,11 @@ def exporteer_overdracht(dossier: Dossier) -> dict:
 
 
 @transaction.atomic
-def registreer_export(dossier: Dossier, *, door, nieuwe_gemeente: str = "") -> dict:
-    """Export the package and record that it was sent (needed before closing as 'verhuisd')."""
+def registreer_export(dossier: Dossier, *, door, nieuwe_gemeente: str = "") -> Overdracht:
+    """Export the package and record that it was sent (needed before closing as 'verhuisd'); the record holds the
+    package as sent (``.pakket``)."""
     pakket = exporteer_overdracht(dossier)
-    Overdracht.objects.create(
+    overdracht = Overdracht.objects.create(
         dossier=dossier,
         richting=Overdracht.Richting.UIT,
         schema_versie=SCHEMA_VERSIE,
@@ -181,7 +182,7 @@ def registreer_export(dossier: Dossier, *, door, nieuwe_gemeente: str = "") -> d
             dossier_id=dossier.pk,
             omschrijving="overdrachtspakket verhuizing",
         )
-    return pakket
+    return overdracht
 
 
 def _persoon(data: dict, *, door) -> Inburgeraar:

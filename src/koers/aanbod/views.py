@@ -163,10 +163,8 @@ def _een_per_dossier(request, pk, model, form_class, service, titel):
     if request.method == "POST" and form.is_valid():
         gegevens = dict(form.cleaned_data)
         versie = gegevens.pop("versie")
-        if bestaand is not None and versie is None:
-            versie = 0  # the form was read before the record existed: no version matches, so a conflict
         try:
-            service(d, door=request.user, verwachte_versie=versie if bestaand else None, **gegevens)
+            service(d, door=request.user, verwachte_versie=versie, **gegevens)
         except (ValidationError, VersieConflict) as fout:
             _fout(form, fout)
         else:
@@ -371,8 +369,7 @@ def afsluiten(request, pk: int):
 def overdracht(request, pk: int):
     """Download the transfer package (JSON) for a person who moves; recorded, needed to close as 'verhuisd'."""
     d = _dossier(request, pk, bewerken=True)
-    registreer_export(d, door=request.user, nieuwe_gemeente=request.POST.get("nieuwe_gemeente", "")[:100])
-    uit = Overdracht.objects.filter(dossier=d, richting=Overdracht.Richting.UIT).latest("id")
+    uit = registreer_export(d, door=request.user, nieuwe_gemeente=request.POST.get("nieuwe_gemeente", "")[:100])
     return redirect("aanbod:overdracht_pakket", pk=d.pk, overdracht_id=uit.pk)
 
 

@@ -17,6 +17,7 @@ from koers.audit.services import log_toegang
 from koers.dossiers.models import Dossier
 from koers.dossiers.services import log_gebeurtenis, wijzig_status
 from koers.dossiers.status import Status
+from koers.termijnen.engine.berekening import datum_kort
 from koers.utils.bulk import bulk_invoegen
 from koers.utils.clock import nu, vandaag
 from koers.utils.concurrency import bewaar, vergrendel
@@ -330,10 +331,6 @@ def volgend_beschikkingsnummer(gemeente, jaar: int) -> str:
     return f"PIP-{gemeente.gemeentecode}-{jaar}-{reeks.laatste:06d}"
 
 
-def _datum_nl(d: dt.date) -> str:
-    return f"{d:%d-%m-%Y}"
-
-
 def dagtekening_fouten(
     pip: PIP, dagtekening: dt.date, *, vorige: PIP | None = None, volgende: PIP | None = None
 ) -> list[str]:
@@ -345,26 +342,27 @@ def dagtekening_fouten(
 
     fouten = []
     if dagtekening > vandaag():
-        fouten.append(_("De dagtekening kan niet in de toekomst liggen (vandaag is %s).") % _datum_nl(vandaag()))
+        fouten.append(_("De dagtekening kan niet in de toekomst liggen (vandaag is %s).") % datum_kort(vandaag()))
     besluit = routebesluit(pip.dossier)
     if besluit is not None and dagtekening < timezone.localdate(besluit.besloten_op):
         fouten.append(
             _("De dagtekening kan niet vóór het routebesluit van %s liggen.")
-            % _datum_nl(timezone.localdate(besluit.besloten_op))
+            % datum_kort(timezone.localdate(besluit.besloten_op))
         )
     if pip.aangemaakt_op and dagtekening < timezone.localdate(pip.aangemaakt_op):
         fouten.append(
             _("De dagtekening kan niet vóór het opstellen van deze PIP (%s) liggen.")
-            % _datum_nl(timezone.localdate(pip.aangemaakt_op))
+            % datum_kort(timezone.localdate(pip.aangemaakt_op))
         )
     if vorige is not None and vorige.dagtekening and dagtekening < vorige.dagtekening:
         fouten.append(
-            _("De dagtekening kan niet vóór die van de vorige beschikking (%s) liggen.") % _datum_nl(vorige.dagtekening)
+            _("De dagtekening kan niet vóór die van de vorige beschikking (%s) liggen.")
+            % datum_kort(vorige.dagtekening)
         )
     if volgende is not None and volgende.dagtekening and dagtekening > volgende.dagtekening:
         fouten.append(
             _("De dagtekening kan niet na die van de latere beschikking %(nr)s (%(datum)s) liggen.")
-            % {"nr": volgende.beschikkingsnummer, "datum": _datum_nl(volgende.dagtekening)}
+            % {"nr": volgende.beschikkingsnummer, "datum": datum_kort(volgende.dagtekening)}
         )
     return fouten
 
@@ -395,6 +393,41 @@ def _controleer_vier_ogen(pip: PIP) -> None:
         raise ValidationError(
             _("In uw gemeente moet een teamleider de PIP eerst goedkeuren (vier-ogenprincipe)."), code="vier_ogen"
         )
+
+
+def _vereis_geen_concept(dossier: Dossier) -> None:
+    if selectors.open_pip(dossier) is not None:
+        raise ValidationError(
+            _("Er is al een concept-PIP voor dit dossier. Werk dat concept af of verwijder het eerst."),
+            code="concept_bestaat",
+        )
+
+
+def _laat_dagtekening_vervallen(dossier: Dossier, *, beschikking: PIP, datum: dt.date, reden: str, op: dt.date, door):
+    """Void the deadline fact of ``beschikking`` at ``datum`` (facts stay append-only); returns the voided fact."""
+    from koers.termijnen.models import Termijnfeit
+    from koers.termijnen.services import registreer_feit
+
+    feit = (
+        Termijnfeit.objects.filter(
+            dossier=dossier, soort="pip_vastgesteld", gegevens__beschikking=beschikking.pk, datum=datum
+        )
+        .order_by("-id")
+        .first()
+    )
+    registreer_feit(
+        dossier,
+        soort="pip_vervallen",
+        datum=op,
+        door=door,
+        gegevens={
+            "beschikking": beschikking.pk,
+            "datum": datum.isoformat(),
+            "reden": reden,
+            "rectificatie": feit.gegevens.get("rectificatie") if feit else None,
+        },
+    )
+    return feit
 
 
 @transaction.atomic
@@ -494,26 +527,8 @@ def stel_vast(pip: PIP, *, door, dagtekening: dt.date | None = None, verwachte_v
         omschrijving=f"beschikking PIP {vers.beschikkingsnummer} vastgesteld",
     )
     if wegens_dagtekening:
-        from koers.termijnen.models import Termijnfeit
-
-        vervallen_feit = (
-            Termijnfeit.objects.filter(
-                dossier=dossier, soort="pip_vastgesteld", gegevens__beschikking=vorige.pk, datum=vorige.dagtekening
-            )
-            .order_by("-id")
-            .first()
-        )
-        registreer_feit(
-            dossier,
-            soort="pip_vervallen",
-            datum=dagtekening,
-            door=door,
-            gegevens={
-                "beschikking": vorige.pk,
-                "datum": vorige.dagtekening.isoformat(),
-                "reden": "intrekking",
-                "rectificatie": vervallen_feit.gegevens.get("rectificatie") if vervallen_feit else None,
-            },
+        _laat_dagtekening_vervallen(
+            dossier, beschikking=vorige, datum=vorige.dagtekening, reden="intrekking", op=dagtekening, door=door
         )
     registreer_feit(
         dossier,
@@ -606,11 +621,7 @@ def start_wijziging(dossier: Dossier, *, reden: str, toelichting: str, door, naa
         raise ValidationError(
             _("Er is nog geen vastgestelde PIP. Stel eerst de PIP vast; daarna kunt u hem wijzigen."), code="geen_pip"
         )
-    if selectors.open_pip(dossier) is not None:
-        raise ValidationError(
-            _("Er is al een concept-PIP voor dit dossier. Werk dat concept af of verwijder het eerst."),
-            code="concept_bestaat",
-        )
+    _vereis_geen_concept(dossier)
     route = geldend.leerroute
     if reden == Wijzigingsreden.SCHAKELEN:
         if not naar_route or naar_route not in Leerroute.values or naar_route == geldend.leerroute:
@@ -649,11 +660,7 @@ def start_intrekking(pip: PIP, *, door, grond: str, reden: str, verwachte_versie
         raise ValidationError(_("Kies de grond van de intrekking."), code="grond")
     if not reden.strip():
         raise ValidationError(_("Vul de reden van de intrekking in."), code="reden")
-    if selectors.open_pip(dossier) is not None:
-        raise ValidationError(
-            _("Er is al een concept-PIP voor dit dossier. Werk dat concept af of verwijder het eerst."),
-            code="concept_bestaat",
-        )
+    _vereis_geen_concept(dossier)
     nieuw = _kopieer_naar_concept(
         vers, door=door, reden=Wijzigingsreden.INTREKKING, toelichting=reden.strip(), route=vers.leerroute, grond=grond
     )
@@ -680,7 +687,6 @@ def rectificeer(pip: PIP, *, door, reden: str, verwachte_versie: int | None, **w
     The beschikkingsnummer stays; the corrected beschikking gets a new PDF and the earlier one stays on file,
     named in the ``Correctie`` with its SHA-256; the history keeps the old values. A corrected dagtekening voids
     the old date for the deadlines and registers the new one."""
-    from koers.termijnen.models import Termijnfeit
     from koers.termijnen.services import registreer_feit
 
     from .pdf import render_beschikking
@@ -754,24 +760,8 @@ def rectificeer(pip: PIP, *, door, reden: str, verwachte_versie: int | None, **w
         omschrijving=f"beschikking PIP {vers.beschikkingsnummer} gerectificeerd",
     )
     if "dagtekening" in gewijzigd:
-        feit = (
-            Termijnfeit.objects.filter(
-                dossier=dossier, soort="pip_vastgesteld", gegevens__beschikking=vers.pk, datum=oude_dagtekening
-            )
-            .order_by("-id")
-            .first()
-        )
-        registreer_feit(
-            dossier,
-            soort="pip_vervallen",
-            datum=vandaag(),
-            door=door,
-            gegevens={
-                "beschikking": vers.pk,
-                "datum": oude_dagtekening.isoformat(),
-                "reden": "rectificatie",
-                "rectificatie": feit.gegevens.get("rectificatie") if feit else None,
-            },
+        feit = _laat_dagtekening_vervallen(
+            dossier, beschikking=vers, datum=oude_dagtekening, reden="rectificatie", op=vandaag(), door=door
         )
         registreer_feit(
             dossier,

@@ -12,6 +12,7 @@ from koers.audit.models import Toegangslog
 from koers.audit.services import log_toegang
 from koers.dossiers.services import log_gebeurtenis
 from koers.inburgeraars.models import Doelgroep
+from koers.termijnen.engine.berekening import datum_kort
 from koers.utils.clock import vandaag
 from koers.utils.concurrency import bewaar, vergrendel
 
@@ -114,47 +115,39 @@ def schrijf_in(
     return inschrijving
 
 
-def _dmj(datum: dt.date) -> str:
-    return f"{datum:%d-%m-%Y}"
-
-
 def _controleer_volgorde(inschrijving: Inschrijving, *, naar: str, datum: dt.date) -> None:
     """A step of the chain cannot lie in the future, nor before the step it follows (start before enrolment…)."""
     if datum > vandaag():
         raise ValidationError(_("De datum kan niet in de toekomst liggen."), code="datum_toekomst")
-    aangemeld = inschrijving.aangemeld_op
-    if naar == S.INTAKE_AANBIEDER and datum < aangemeld:
-        raise ValidationError(
-            _("De datum van de intake bij de aanbieder (%(datum)s) kan niet vóór de aanmelddatum (%(eerder)s) liggen.")
-            % {"datum": _dmj(datum), "eerder": _dmj(aangemeld)},
-            code="datum_volgorde",
-        )
-    if naar == S.GESTART:
-        if datum < aangemeld:
-            raise ValidationError(
-                _("De startdatum (%(datum)s) kan niet vóór de aanmelddatum (%(eerder)s) liggen.")
-                % {"datum": _dmj(datum), "eerder": _dmj(aangemeld)},
-                code="datum_volgorde",
+    aangemeld, intake, gestart = inschrijving.aangemeld_op, inschrijving.intake_op, inschrijving.gestart_op
+    einde = [
+        (gestart, _("De einddatum (%(datum)s) kan niet vóór de startdatum (%(eerder)s) liggen.")),
+        (
+            intake or aangemeld,
+            _("De einddatum (%(datum)s) kan niet vóór de aanmelddatum of intake (%(eerder)s) liggen."),
+        ),
+    ]
+    eerdere_stappen = {
+        S.INTAKE_AANBIEDER: [
+            (
+                aangemeld,
+                _(
+                    "De datum van de intake bij de aanbieder (%(datum)s) kan niet vóór de aanmelddatum "
+                    "(%(eerder)s) liggen."
+                ),
             )
-        if inschrijving.intake_op and datum < inschrijving.intake_op:
+        ],
+        S.GESTART: [
+            (aangemeld, _("De startdatum (%(datum)s) kan niet vóór de aanmelddatum (%(eerder)s) liggen.")),
+            (intake, _("De startdatum (%(datum)s) kan niet vóór de intake bij de aanbieder (%(eerder)s) liggen.")),
+        ],
+        S.AFGEROND: einde,
+        S.AFGEBROKEN: einde,
+    }
+    for eerder, melding in eerdere_stappen.get(naar, []):
+        if eerder and datum < eerder:
             raise ValidationError(
-                _("De startdatum (%(datum)s) kan niet vóór de intake bij de aanbieder (%(eerder)s) liggen.")
-                % {"datum": _dmj(datum), "eerder": _dmj(inschrijving.intake_op)},
-                code="datum_volgorde",
-            )
-    if naar in (S.AFGEROND, S.AFGEBROKEN):
-        if inschrijving.gestart_op and datum < inschrijving.gestart_op:
-            raise ValidationError(
-                _("De einddatum (%(datum)s) kan niet vóór de startdatum (%(eerder)s) liggen.")
-                % {"datum": _dmj(datum), "eerder": _dmj(inschrijving.gestart_op)},
-                code="datum_volgorde",
-            )
-        eerder = inschrijving.intake_op or aangemeld
-        if datum < eerder:
-            raise ValidationError(
-                _("De einddatum (%(datum)s) kan niet vóór de aanmelddatum of intake (%(eerder)s) liggen.")
-                % {"datum": _dmj(datum), "eerder": _dmj(eerder)},
-                code="datum_volgorde",
+                melding % {"datum": datum_kort(datum), "eerder": datum_kort(eerder)}, code="datum_volgorde"
             )
 
 

@@ -17,7 +17,7 @@ from koers.audit.models import Toegangslog
 from koers.audit.services import log_toegangen
 from koers.dossiers.services import log_gebeurtenis
 from koers.inburgeraars.models import Doelgroep
-from koers.termijnen.engine.berekening import datum_nl
+from koers.termijnen.engine.berekening import datum_kort, datum_nl
 from koers.utils.bulk import bulk_invoegen
 from koers.utils.concurrency import bewaar, vergrendel
 from koers.utils.export import veilige_csv_writer
@@ -97,7 +97,7 @@ def maak_ontzorgingsplan(
             % {
                 "van": datum_nl(start).split(" ", 1)[1],
                 "tot": datum_nl(einde).split(" ", 1)[1],
-                "pip": f"{dagtekening:%d-%m-%Y}",
+                "pip": datum_kort(dagtekening),
             },
             code="periode_voor_pip",
         )

@@ -156,7 +156,9 @@ def _bewaar_een_per_dossier(model, dossier, *, door, verwachte_versie, velden: d
         obj.full_clean()
         obj.save()
         return obj
-    vers = vergrendel(bestaand, verwachte_versie=verwachte_versie)
+    # A change of the existing record names the version it read; none means the form was read before the record
+    # existed (someone else created it since): a conflict, never an overwrite.
+    vers = vergrendel(bestaand, verwachte_versie=0 if verwachte_versie is None else verwachte_versie)
     for naam, waarde in velden.items():
         setattr(vers, naam, waarde)
     vers.full_clean()

@@ -59,6 +59,11 @@ class Berekening:
     aanvullende_regels: tuple[Regel, ...] = ()
 
 
+def datum_kort(d: dt.date) -> str:
+    """A date as Dutch forms and messages write it: '03-11-2026'."""
+    return f"{d:%d-%m-%Y}"
+
+
 def datum_nl(d: dt.date, *, met_weekdag: bool = False) -> str:
     """A date in Dutch: '3 maart 2025', or 'maandag 3 maart 2025'."""
     tekst = f"{d.day} {_MAANDEN[d.month - 1]} {d.year}"

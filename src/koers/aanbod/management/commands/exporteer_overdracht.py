@@ -21,7 +21,7 @@ class Command(BaseCommand):
             dossier = Dossier.objects.select_related("inburgeraar", "gemeente").get(pk=dossier_id)
         except Dossier.DoesNotExist as exc:
             raise CommandError(f"Dossier {dossier_id} bestaat niet.") from exc
-        pakket = registreer_export(dossier, door=None, nieuwe_gemeente=nieuwe_gemeente)
+        pakket = registreer_export(dossier, door=None, nieuwe_gemeente=nieuwe_gemeente).pakket
         with open(bestand, "w", encoding="utf-8") as uit:
             json.dump(pakket, uit, ensure_ascii=False, indent=2)
         self.stdout.write(f"Overdrachtspakket van dossier {dossier_id} geschreven naar {bestand}.")
