@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from koers.audit.services import log_raadpleging, log_raadplegingen
 from koers.inburgeraars.models import Inburgeraar
+from koers.utils.pagination import cursor_uit
 
 from . import selectors
 from .forms import ToegangslogFilterForm, WijzigingenFilterForm
@@ -20,12 +21,7 @@ def _vereis_beheer(request) -> None:
         raise PermissionDenied(_("Deze pagina is er voor functioneel beheerders van een gemeente."))
 
 
-def _cursor(request) -> int | None:
-    waarde = request.GET.get("na", "")
-    return int(waarde) if waarde.isdigit() else None
-
-
-def _zonder_cursor(request) -> str:
+def _zondercursor_uit(request) -> str:
     query = request.GET.copy()
     query.pop("na", None)
     return query.urlencode()
@@ -42,9 +38,9 @@ def toegangslog(request):
     pagina = None
     if form.is_bound and form.is_valid():
         filters = selectors.LogFilter(**form.cleaned_data)
-        pagina = selectors.toegangslog_voor(request.user, filters, na=_cursor(request))
+        pagina = selectors.toegangslog_voor(request.user, filters, na=cursor_uit(request))
     elif not form.is_bound:
-        pagina = selectors.toegangslog_voor(request.user, selectors.LogFilter(), na=_cursor(request))
+        pagina = selectors.toegangslog_voor(request.user, selectors.LogFilter(), na=cursor_uit(request))
     if pagina is not None:
         personen = {(r.inburgeraar_id, r.dossier_id) for r in pagina.items if r.inburgeraar_id is not None}
         log_raadplegingen(
@@ -53,7 +49,7 @@ def toegangslog(request):
             omschrijving="functioneel beheer: toegangslog",
             gegevenscategorie="toegangslog",
         )
-    context = {"form": form, "pagina": pagina, "query": _zonder_cursor(request)}
+    context = {"form": form, "pagina": pagina, "query": _zondercursor_uit(request)}
     return render(request, "beheer/toegangslog.html", context)
 
 
@@ -64,14 +60,14 @@ def wijzigingen(request):
     if not form.is_bound or form.is_valid():
         gegevens = form.cleaned_data if form.is_bound else {}
         pagina = selectors.wijzigingen_voor(
-            request.user, zoek=gegevens.get("zoek", ""), door=gegevens.get("door", ""), na=_cursor(request)
+            request.user, zoek=gegevens.get("zoek", ""), door=gegevens.get("door", ""), na=cursor_uit(request)
         )
         log_raadplegingen(
             request,
             personen=list(dict.fromkeys((v.id, None) for v in pagina.items)),
             omschrijving="functioneel beheer: wijzigingsgeschiedenis",
         )
-    context = {"form": form, "pagina": pagina, "query": _zonder_cursor(request)}
+    context = {"form": form, "pagina": pagina, "query": _zondercursor_uit(request)}
     return render(request, "beheer/wijzigingen.html", context)
 
 

@@ -12,6 +12,7 @@ from koers.audit.services import log_raadpleging, log_raadplegingen
 from koers.inburgeraars.selectors import dubbel_redenen, mogelijke_dubbelen
 from koers.utils.concurrency import VersieConflict
 from koers.utils.idempotentie import eenmalig
+from koers.utils.pagination import cursor_uit
 
 from . import permissions, selectors, services
 from .forms import DelenForm, GezinslidForm, InburgeraarForm, KoppelingForm, RegistratieForm, StatusForm, ToewijzenForm
@@ -28,11 +29,6 @@ def _vereis_bewerken(request, dossier):
         raise PermissionDenied(_("U mag dit dossier niet wijzigen."))
 
 
-def _cursor(request) -> int | None:
-    waarde = request.GET.get("na", "")
-    return int(waarde) if waarde.isdigit() else None
-
-
 def caseload(request):
     """'Mijn caseload': my dossiers (or all of my gemeente), with search, status filter and keyset paging."""
     _vereis_persoonsgegevens(request)
@@ -41,7 +37,7 @@ def caseload(request):
         status=request.GET.get("status", "") if request.GET.get("status", "") in Status.values else "",
         alleen_eigen=request.GET.get("alle") != "1",
     )
-    pagina = selectors.caseload(request.user, filters, na=_cursor(request))
+    pagina = selectors.caseload(request.user, filters, na=cursor_uit(request))
     log_raadplegingen(
         request, personen=[(d.inburgeraar_id, d.pk) for d in pagina.items], omschrijving="caseloadoverzicht"
     )

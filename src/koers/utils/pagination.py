@@ -14,6 +14,12 @@ class KeysetPagina:
     vorige_aanwezig: bool
 
 
+def cursor_uit(request, naam: str = "na") -> int | None:
+    """The keyset cursor (``?na=<id>``) of a list page; anything but a number means the first page."""
+    waarde = request.GET.get(naam, "")
+    return int(waarde) if waarde.isdigit() else None
+
+
 def keyset_pagina(qs: QuerySet, *, na: int | None, grootte: int = 25) -> KeysetPagina:
     """Page through ``qs`` newest first by primary key: the rows with ``id < na``."""
     if na is not None:
