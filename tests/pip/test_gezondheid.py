@@ -220,3 +220,17 @@ def test_health_right_is_granted_to_own_klantmanager_and_teamleider_only(dossier
     for rol in ("functioneel_beheerder", "beleidsmedewerker"):
         assert not mag_gezondheid_zien(GebruikerFactory(username=rol, rol=rol, gemeente=gemeente), dossier)
     assert not mag_gezondheid_zien(GebruikerFactory(username="km3", rol="klantmanager", gemeente=gemeente), dossier)
+
+
+@pytest.mark.parametrize("rol", ROLLEN)
+@pytest.mark.parametrize("pagina", ["intake:besluit", "intake:overzicht"])
+def test_route_decision_and_overview_log_a_health_based_summary_only_when_they_show_it(
+    rol, pagina, gebruikers, gezondheidsdossier
+):
+    gebruiker = gebruikers[rol]
+    response = verified_client(gebruiker).get(reverse(pagina, args=[gezondheidsdossier.pk]))
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert ("3 van de 3 aanwijzingen op een lage leerbaarheid" in html) == (rol in MAG)  # the health-based summary
+    assert _gezondheidslog(gebruiker, gezondheidsdossier).exists() == (rol in MAG)

@@ -88,6 +88,11 @@ def samenvatting_voor(advies: Advies, *, mag_gezondheid: bool) -> str:
     return f"{voorvoegsel}: {advies.route.label}."
 
 
+def samenvatting_toont_gezondheid(advies: Advies, *, mag_gezondheid: bool) -> bool:
+    """Whether ``samenvatting_voor`` shows this user a health-based sentence (log the read as "gezondheid")."""
+    return mag_gezondheid and advies.samenvatting_categorie == GEZONDHEID
+
+
 # The leerbaarheidstoets
 
 

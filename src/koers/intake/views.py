@@ -35,9 +35,9 @@ from .privacy import (
     GROND_ALLEEN_MET_RECHT,
     VERBORGEN_MELDING,
     advies_voor_weergave,
-    gezondheidsteksten,
     lbt_inleiding,
     lbt_voor_weergave,
+    samenvatting_toont_gezondheid,
     samenvatting_voor,
 )
 
@@ -144,8 +144,7 @@ def overzicht(request, pk: int):
     if context.get("advies") is not None:
         advies = context["advies"].advies
         context["advies_samenvatting"] = samenvatting_voor(advies, mag_gezondheid=p.mag_gezondheid)
-        if p.mag_gezondheid and context["advies_samenvatting"] in gezondheidsteksten([advies]):
-            toont_gezondheid = True
+        toont_gezondheid |= samenvatting_toont_gezondheid(advies, mag_gezondheid=p.mag_gezondheid)
     p.log("brede intake: overzicht", gezondheid=toont_gezondheid)
     return p.render("intake/overzicht.html", **context)
 
@@ -495,7 +494,10 @@ def besluit(request, pk: int):
             else:
                 messages.success(request, _("De leerroute is vastgelegd."))
                 return redirect("dossiers:detail", pk=pk)
-    p.log("brede intake: routebesluit")
+    p.log(
+        "brede intake: routebesluit",
+        gezondheid=samenvatting_toont_gezondheid(route_advies.advies, mag_gezondheid=p.mag_gezondheid),
+    )
     return p.render(
         "intake/besluit.html",
         form=form,
