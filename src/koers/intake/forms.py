@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from koers.dossiers.forms import DatumInput
+from koers.utils.datums import datum_nl
 
 from .advies import LbtUitkomst, Leerroute
+from .advies.regels import DISPENSATIE_BRON, DISPENSATIE_VANAF
 from .models import (
     Antwoordtype,
     Examenonderdeel,
@@ -162,9 +165,10 @@ class LbtForm(forms.Form):
         label=_("Grond van de dispensatie"),
         required=False,
         choices=LEEG + list(Leerbaarheidstoets.Dispensatiegrond.choices),
-        help_text=_(
-            "De gemeente besluit bij een visuele of auditieve beperking (mogelijk sinds 1 januari 2023, "
-            "Stb. 2022, 489)."
+        help_text=format_lazy(
+            _("De gemeente besluit bij een visuele of auditieve beperking (mogelijk sinds {vanaf}, {bron})."),
+            vanaf=datum_nl(DISPENSATIE_VANAF),
+            bron=DISPENSATIE_BRON,
         ),
     )
     besluit_datum = forms.DateField(label=_("Datum besluit dispensatie"), required=False, widget=DatumInput())

@@ -19,10 +19,11 @@ from koers.dossiers.status import Status as DossierStatus
 from koers.inburgeraars.models import Gezinslid
 from koers.utils.clock import nu, vandaag
 from koers.utils.concurrency import bewaar, vergrendel
+from koers.utils.datums import datum_nl
 
 from . import permissions, sancties, selectors
 from .advies import LbtUitkomst, Leerroute, Regelset, adviseer, regelset_op
-from .advies.regels import DISPENSATIE_VANAF
+from .advies.regels import DISPENSATIE_BRON, DISPENSATIE_VANAF
 from .invoer import bouw_invoer
 from .models import (
     Antwoord,
@@ -478,9 +479,9 @@ def registreer_lbt(
             fouten["besluit_datum"] = _("De datum van het besluit ligt in de toekomst.")
         elif besluit_datum < DISPENSATIE_VANAF:
             fouten["besluit_datum"] = _(
-                "Dispensatie van de leerbaarheidstoets bestaat pas sinds 1 januari 2023 (Wet inburgering 2021, "
-                "art. 14, gewijzigd bij Stb. 2022, 489); een besluit van vóór die datum kan niet worden vastgelegd."
-            )
+                "Dispensatie van de leerbaarheidstoets bestaat pas sinds %(vanaf)s (%(bron)s); een besluit van "
+                "vóór die datum kan niet worden vastgelegd."
+            ) % {"vanaf": datum_nl(DISPENSATIE_VANAF), "bron": DISPENSATIE_BRON}
         datum, afgenomen_in = None, ""
     elif lbt is LbtUitkomst.NIET_AFGENOMEN:
         dispensatie_grond, besluit_datum, datum, afgenomen_in = "", None, None, ""

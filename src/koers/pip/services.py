@@ -17,10 +17,10 @@ from koers.audit.services import log_toegang
 from koers.dossiers.models import Dossier
 from koers.dossiers.services import log_gebeurtenis, wijzig_status
 from koers.dossiers.status import Status
-from koers.termijnen.engine.berekening import datum_kort
 from koers.utils.bulk import bulk_invoegen
 from koers.utils.clock import nu, vandaag
 from koers.utils.concurrency import bewaar, vergrendel
+from koers.utils.datums import datum_kort
 
 from . import permissions, selectors
 from .models import (

@@ -12,9 +12,9 @@ from koers.audit.models import Toegangslog
 from koers.audit.services import log_toegang
 from koers.dossiers.services import log_gebeurtenis
 from koers.inburgeraars.models import Doelgroep
-from koers.termijnen.engine.berekening import datum_kort
 from koers.utils.clock import vandaag
 from koers.utils.concurrency import bewaar, vergrendel
+from koers.utils.datums import datum_kort
 
 from .. import permissions
 from ..models import Contract, Inschrijving

@@ -17,9 +17,9 @@ from koers.audit.models import Toegangslog
 from koers.audit.services import log_toegangen
 from koers.dossiers.services import log_gebeurtenis
 from koers.inburgeraars.models import Doelgroep
-from koers.termijnen.engine.berekening import datum_kort, datum_nl
 from koers.utils.bulk import bulk_invoegen
 from koers.utils.concurrency import bewaar, vergrendel
+from koers.utils.datums import datum_kort, datum_nl
 from koers.utils.export import veilige_csv_writer
 
 from .. import bronnen, permissions

@@ -20,11 +20,12 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from koers.utils.datums import datum_nl
 from koers.utils.legal import Bron, Regel, Zekerheid
 
 from .invoer import AdviesInvoer, Ambitie, Geletterdheid, Keuze, LbtUitkomst, Opleidingsniveau
+from .regels import DISPENSATIE_BRON, DISPENSATIE_VANAF, Regelset
 from .regels import RegelCode as C
-from .regels import Regelset
 
 FORMAAT = 1  # version of the to_dict() layout (later keys are optional, so older stored advice still reads)
 GEZONDHEID = "gezondheid"  # category of an argument that reveals (or rests on) special-category health data
@@ -229,14 +230,15 @@ def adviseer(invoer: AdviesInvoer, regelset: Regelset) -> Advies:
         arg(
             tegen,
             Leerroute.Z,
-            "Er is dispensatie van de leerbaarheidstoets vastgelegd, maar die bestaat pas vanaf 1 januari 2023 "
-            "(Stb. 2022, 489); er is dus geen uitslag die aangeeft dat B1 niet haalbaar is.",
+            f"Er is dispensatie van de leerbaarheidstoets vastgelegd, maar die bestaat pas vanaf "
+            f"{datum_nl(DISPENSATIE_VANAF)} ({DISPENSATIE_BRON}); er is dus geen uitslag die aangeeft dat B1 niet "
+            "haalbaar is.",
             C.BREDE_INTAKE,
             GEZONDHEID,
         )
         voorlopig_reden = (
-            "Dit advies is voorlopig: dispensatie van de leerbaarheidstoets bestaat pas vanaf 1 januari 2023 "
-            "(Wet inburgering 2021, art. 14, gewijzigd bij Stb. 2022, 489) en de toets hoort bij de brede intake. "
+            f"Dit advies is voorlopig: dispensatie van de leerbaarheidstoets bestaat pas vanaf "
+            f"{datum_nl(DISPENSATIE_VANAF)} ({DISPENSATIE_BRON}) en de toets hoort bij de brede intake. "
             "Neem de toets af en maak daarna een nieuw advies."
         )
     else:

@@ -21,6 +21,7 @@ UITVOERINGSPRAKTIJK = "Uitvoeringspraktijk Wet inburgering 2021 (secundaire bron
 MVT = "Memorie van toelichting Wet inburgering 2021"
 KST_35483_3 = "Kamerstukken II 2019/20, 35 483, nr. 3"
 DISPENSATIE_VANAF = dt.date(2023, 1, 1)  # Stb. 2022, 489: the LBT dispensation exists from this day
+DISPENSATIE_BRON = "Wet inburgering 2021, art. 14, gewijzigd bij Stb. 2022, 489"
 
 # Rules the engine may use as a hard condition (a route is not advised when it fails). Only law [L] can be one:
 # a guideline or setting ([S]/[?]) is always one argument among others (ECLI:NL:RVS:2024:5413). Regelset checks it.

@@ -15,28 +15,13 @@ from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
 
+from koers.utils.datums import datum_nl
 from koers.utils.legal import Regel, instelbare_waarde
 
 from . import atw
 from .regels import LEERROUTES, regel
 
 DAG = dt.timedelta(days=1)
-
-_MAANDEN = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
-_WEEKDAGEN = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
 
 
 @dataclass(frozen=True)
@@ -57,17 +42,6 @@ class Berekening:
     opgeschort: bool = False
     begindatum: dt.date | None = None
     aanvullende_regels: tuple[Regel, ...] = ()
-
-
-def datum_kort(d: dt.date) -> str:
-    """A date as Dutch forms and messages write it: '03-11-2026'."""
-    return f"{d:%d-%m-%Y}"
-
-
-def datum_nl(d: dt.date, *, met_weekdag: bool = False) -> str:
-    """A date in Dutch: '3 maart 2025', or 'maandag 3 maart 2025'."""
-    tekst = f"{d.day} {_MAANDEN[d.month - 1]} {d.year}"
-    return f"{_WEEKDAGEN[d.weekday()]} {tekst}" if met_weekdag else tekst
 
 
 def laatste_dag(begin: dt.date, *, jaren: int = 0, maanden: int = 0, weken: int = 0) -> dt.date:
