@@ -20,7 +20,20 @@ def is_superuser(request) -> bool:
     return bool(request.user.is_active and request.user.is_superuser)
 
 
-class AlleenSuperuserAdmin:
+class AlleenSuperuserSchrijftAdmin:
+    """Only a superuser adds, changes or deletes; who may look is decided by the subclass."""
+
+    def has_add_permission(self, request, *args):
+        return is_superuser(request) and super().has_add_permission(request, *args)
+
+    def has_change_permission(self, request, obj=None):
+        return is_superuser(request) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return is_superuser(request) and super().has_delete_permission(request, obj)
+
+
+class AlleenSuperuserAdmin(AlleenSuperuserSchrijftAdmin):
     """The whole model is for superusers only: not in the index, every view 403 for anyone else."""
 
     def has_module_permission(self, request):
@@ -29,30 +42,12 @@ class AlleenSuperuserAdmin:
     def has_view_permission(self, request, obj=None):
         return is_superuser(request) and super().has_view_permission(request, obj)
 
-    def has_add_permission(self, request, *args):
-        return is_superuser(request) and super().has_add_permission(request, *args)
 
-    def has_change_permission(self, request, obj=None):
-        return is_superuser(request) and super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return is_superuser(request) and super().has_delete_permission(request, obj)
-
-
-class LandelijkAlleenLezenAdmin:
+class LandelijkAlleenLezenAdmin(AlleenSuperuserSchrijftAdmin):
     """Data shared by every gemeente of the installation (the gemeenten themselves, regio's, providers, Atw days):
     a functioneel beheerder may look, only a superuser may change it."""
 
     toegang_functioneel_beheer = True
-
-    def has_add_permission(self, request, *args):
-        return is_superuser(request) and super().has_add_permission(request, *args)
-
-    def has_change_permission(self, request, obj=None):
-        return is_superuser(request) and super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return is_superuser(request) and super().has_delete_permission(request, obj)
 
 
 class GemeenteBeheerAdmin:
