@@ -176,3 +176,37 @@ def test_lbt_text_is_neutral_without_the_right_and_names_the_ground_with_it(disp
         "Dispensatie van de leerbaarheidstoets (visuele beperking)",
         True,
     )
+
+
+def test_other_klantmanager_neither_reads_nor_replaces_the_explanation_of_a_dispensation(
+    gebruikers, dispensatiedossier, klantmanager
+):
+    toets = dispensatiedossier.brede_intake.lbt
+    services.registreer_lbt(
+        dispensatiedossier.brede_intake,
+        door=klantmanager,
+        uitkomst="dispensatie",
+        dispensatie_grond=Leerbaarheidstoets.Dispensatiegrond.VISUEEL,
+        besluit_datum=dt.date(2026, 9, 8),
+        toelichting="Na rapport van de oogarts.",
+        verwachte_versie=toets.versie,
+    )
+    toets.refresh_from_db()
+    collega = gebruikers["andere_klantmanager"]
+
+    assert "oogarts" not in _pagina(collega, "intake:lbt", dispensatiedossier)
+    assert "oogarts" in _pagina(klantmanager, "intake:lbt", dispensatiedossier)
+
+    response = verified_client(collega).post(
+        reverse("intake:lbt", args=[dispensatiedossier.pk]),
+        {
+            "uitkomst": "dispensatie",
+            "besluit_datum": "08-09-2026",
+            "toelichting": "Besluit nagekeken.",
+            "versie": toets.versie,
+        },
+    )
+    assert response.status_code == 302
+    toets.refresh_from_db()
+    assert toets.toelichting == "Na rapport van de oogarts.\n\nBesluit nagekeken."
+    assert toets.dispensatie_grond == "visueel"

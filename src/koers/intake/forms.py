@@ -186,6 +186,10 @@ class LbtForm(forms.Form):
             # the ground is health data: not in this user's form at all (saving keeps the recorded ground), and the
             # outcome's label does not name the impairments
             del self.fields["dispensatie_grond"]
+            self.fields["toelichting"].help_text = _(
+                "Bij een dispensatie blijft een eerdere toelichting verborgen vanwege privacy; wat u hier typt, "
+                "wordt eraan toegevoegd."
+            )
             self.fields["uitkomst"].choices = lbt_keuzes(mag_gezondheid=False)
 
 

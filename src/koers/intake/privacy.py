@@ -112,6 +112,28 @@ def lbt_inleiding(*, mag_gezondheid: bool) -> str:
     return str(LBT_INLEIDING if mag_gezondheid else LBT_INLEIDING_NEUTRAAL)
 
 
+LBT_FORMULIERVELDEN = (
+    "uitkomst",
+    "score",
+    "datum",
+    "afgenomen_in",
+    "dispensatie_grond",
+    "besluit_datum",
+    "toelichting",
+)
+
+
+def lbt_formulierwaarden(toets, *, mag_gezondheid: bool) -> dict:
+    """The recorded LBT as the form shows it to this user: without the health right, a dispensation's ground and
+    explanation stay out (the service keeps them and adds what this user types)."""
+    waarden = {veld: getattr(toets, veld) for veld in LBT_FORMULIERVELDEN} | {"versie": toets.versie}
+    if not mag_gezondheid:
+        waarden["dispensatie_grond"] = ""
+        if LbtUitkomst(toets.uitkomst) is LbtUitkomst.DISPENSATIE:
+            waarden["toelichting"] = ""
+    return waarden
+
+
 def lbt_voor_weergave(toets, *, mag_gezondheid: bool) -> tuple[str, bool]:
     """A recorded LBT (``Leerbaarheidstoets``) as text, and whether that text shows health data (log the read)."""
     uitkomst = LbtUitkomst(toets.uitkomst)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from koers.audit.models import Toegangslog
 from koers.audit.services import log_toegang
 from koers.dossiers.models import Dossier
+from koers.dossiers.permissions import mag_gezondheid_zien
 from koers.dossiers.services import log_gebeurtenis, wijzig_status
 from koers.dossiers.status import Status as DossierStatus
 from koers.inburgeraars.models import Gezinslid
@@ -41,7 +42,7 @@ from .models import (
     Vraag,
     Vrijstelling,
 )
-from .privacy import tijdlijn_samenvatting
+from .privacy import GROND_ALLEEN_MET_RECHT, tijdlijn_samenvatting
 
 
 class IntakeOnvolledig(ValidationError):
@@ -452,12 +453,21 @@ def registreer_lbt(
     toelichting: str = "",
     verwachte_versie: int | None = None,
 ) -> Leerbaarheidstoets:
-    """Record the LBT outcome, a dispensation (visual or auditive impairment) or 'not yet taken'."""
+    """Record the LBT outcome, a dispensation (visual or auditive impairment) or 'not yet taken'.
+
+    The ground of a dispensation and its explanation are health data: a user without the health right can neither
+    record a new dispensation nor read or replace them; what they type is added to the explanation."""
     _vereis_bewerken(door, intake.dossier)
     fouten: dict[str, str] = {}
     if uitkomst not in {u.value for u in LbtUitkomst}:
         raise ValidationError({"uitkomst": _("Kies de uitkomst van de leerbaarheidstoets.")})
     lbt = LbtUitkomst(uitkomst)
+    bestaand = Leerbaarheidstoets.objects.filter(intake=intake).first()
+    if lbt is LbtUitkomst.DISPENSATIE and not mag_gezondheid_zien(door, intake.dossier):
+        if bestaand is None or bestaand.uitkomst != LbtUitkomst.DISPENSATIE:
+            raise ValidationError({"uitkomst": GROND_ALLEEN_MET_RECHT})
+        dispensatie_grond = bestaand.dispensatie_grond
+        toelichting = "\n\n".join(t for t in (bestaand.toelichting, toelichting.strip()) if t)
     if lbt.heeft_uitslag:
         if datum is None:
             fouten["datum"] = _("Vul de datum van de afname in.")
@@ -496,7 +506,6 @@ def registreer_lbt(
         "besluit_datum": besluit_datum,
         "toelichting": toelichting,
     }
-    bestaand = Leerbaarheidstoets.objects.filter(intake=intake).first()
     if bestaand is None:
         toets = Leerbaarheidstoets(intake=intake, **velden)
         toets._history_user = door

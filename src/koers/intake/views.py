@@ -32,9 +32,9 @@ from .forms import (
 )
 from .models import IntakeGesprek, Levensgebied, SanctieVoorstel, Uitnodiging
 from .privacy import (
-    GROND_ALLEEN_MET_RECHT,
     VERBORGEN_MELDING,
     advies_voor_weergave,
+    lbt_formulierwaarden,
     lbt_inleiding,
     lbt_voor_weergave,
     samenvatting_toont_gezondheid,
@@ -351,36 +351,16 @@ def opkomst(request, pk: int, uitnodiging_pk: int):
 def lbt(request, pk: int):
     p = _Pagina(request, pk)
     toets = getattr(p.intake, "lbt", None) if hasattr(p.intake, "lbt") else None
-    initieel = {}
-    if toets is not None:
-        initieel = {
-            veld: getattr(toets, veld)
-            for veld in (
-                "uitkomst",
-                "score",
-                "datum",
-                "afgenomen_in",
-                "dispensatie_grond",
-                "besluit_datum",
-                "toelichting",
-            )
-        }
-        initieel["versie"] = toets.versie
-        if not p.mag_gezondheid:
-            initieel["dispensatie_grond"] = ""
+    initieel = lbt_formulierwaarden(toets, mag_gezondheid=p.mag_gezondheid) if toets is not None else {}
     form = LbtForm(request.POST or None, initial=initieel, mag_gezondheid=p.mag_gezondheid)
     if request.method == "POST":
         p.vereis_bewerken()
         if form.is_valid():
             gegevens = dict(form.cleaned_data)
             versie = gegevens.pop("versie")
-            if not p.mag_gezondheid:
-                gegevens["dispensatie_grond"] = toets.dispensatie_grond if toets else ""
             try:
                 services.registreer_lbt(p.intake, door=request.user, verwachte_versie=versie, **gegevens)
             except (ValidationError, VersieConflict) as fout:
-                if not p.mag_gezondheid and "dispensatie_grond" in getattr(fout, "error_dict", {}):
-                    fout.error_dict["dispensatie_grond"] = [ValidationError(GROND_ALLEEN_MET_RECHT)]
                 _fout_op_formulier(form, fout)
             else:
                 messages.success(request, _("De leerbaarheidstoets is vastgelegd."))
