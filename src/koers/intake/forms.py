@@ -228,6 +228,8 @@ class RouteBesluitForm(forms.Form):
             "mag zien."
         ),
     )
+    # required when deviating from the advice or deciding on a provisional one (neem_routebesluit checks)
+    motivatie.verplicht_als = _("verplicht bij afwijken of een voorlopig advies")
     advies = forms.IntegerField(widget=forms.HiddenInput)
 
 

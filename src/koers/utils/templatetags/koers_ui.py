@@ -80,7 +80,9 @@ def foutsamenvatting(*formulieren):
             fouten.append({"tekst": fout, "id": None})
         for bound in form:
             for fout in bound.errors:
-                fouten.append({"tekst": f"{bound.label}: {fout}", "id": bound.auto_id})
+                label = str(bound.label)
+                scheiding = " " if label.endswith(("?", ":")) else ": "
+                fouten.append({"tekst": f"{label}{scheiding}{fout}", "id": bound.auto_id})
     return {"fouten": fouten}
 
 
