@@ -76,3 +76,15 @@ def test_eight_stale_entries_first_one_wins_the_other_seven_conflict(klas, klant
             uitkomsten.append("conflict")
     assert uitkomsten == ["opgeslagen"] + ["conflict"] * 7
     assert set(Urenregistratie.objects.values_list("uren_gevolgd", flat=True)) == {Decimal(40)}
+
+
+def test_hours_typed_with_a_decimal_comma_are_saved_and_shown_back_the_dutch_way(km_client, klas):
+    data = _post(klas, {}, "12,5")  # 10 of them in person
+    assert km_client.post(URL.format(klas.pk), data).status_code == 302
+    assert set(Urenregistratie.objects.values_list("uren_gevolgd", flat=True)) == {Decimal("12.5")}
+
+    pagina = km_client.get(URL.format(klas.pk)).content.decode()
+    assert 'value="12,50"' in pagina
+    versies = {u.inschrijving_id: str(u.versie) for u in Urenregistratie.objects.all()}
+    terug = _post(klas, versies, "12,50")  # the page's own values sent back unchanged
+    assert km_client.post(URL.format(klas.pk), terug).status_code == 302

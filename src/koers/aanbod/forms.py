@@ -73,13 +73,18 @@ class UrenRijForm(forms.Form):
 
     inschrijving = forms.IntegerField(widget=forms.HiddenInput)
     versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    gevolgd = forms.DecimalField(label=_("Gevolgd"), min_value=0, max_digits=6, decimal_places=2, initial=0)
-    in_persoon = forms.DecimalField(label=_("Waarvan fysiek"), min_value=0, max_digits=6, decimal_places=2, initial=0)
+    # localize: Dutch users type a decimal comma ("2,5"), and the page shows the hours the same way
+    gevolgd = forms.DecimalField(
+        label=_("Gevolgd"), min_value=0, max_digits=6, decimal_places=2, initial=0, localize=True
+    )
+    in_persoon = forms.DecimalField(
+        label=_("Waarvan fysiek"), min_value=0, max_digits=6, decimal_places=2, initial=0, localize=True
+    )
     geoorloofd = forms.DecimalField(
-        label=_("Geoorloofd afwezig"), min_value=0, max_digits=6, decimal_places=2, initial=0
+        label=_("Geoorloofd afwezig"), min_value=0, max_digits=6, decimal_places=2, initial=0, localize=True
     )
     ongeoorloofd = forms.DecimalField(
-        label=_("Ongeoorloofd afwezig"), min_value=0, max_digits=6, decimal_places=2, initial=0
+        label=_("Ongeoorloofd afwezig"), min_value=0, max_digits=6, decimal_places=2, initial=0, localize=True
     )
 
     def clean(self):
