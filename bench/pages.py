@@ -22,8 +22,6 @@ def main() -> None:
     import django
 
     django.setup()
-    from django.test import Client
-    from django_otp.plugins.otp_static.models import StaticDevice
 
     from koers.accounts.models import Gebruiker
     from koers.dossiers.models import Dossier
@@ -34,12 +32,8 @@ def main() -> None:
     args = parser.parse_args()
 
     gebruiker = Gebruiker.objects.get(username=args.gebruiker)
-    client = Client()
-    client.force_login(gebruiker)
-    device = StaticDevice.objects.filter(user=gebruiker).first()
-    sessie = client.session
-    sessie["otp_device_id"] = device.persistent_id
-    sessie.save()
+    client = _ingelogd(gebruiker)
+    beheerder = Gebruiker.objects.filter(rol="functioneel_beheerder", gemeente_id=gebruiker.gemeente_id).first()
 
     totaal = Dossier.objects.count()
     eigen = list(Dossier.objects.filter(klantmanager=gebruiker).values_list("pk", flat=True)[:50])
@@ -57,8 +51,16 @@ def main() -> None:
         "dossierpagina": lambda i: f"/dossiers/{eigen[i % len(eigen)]}/",
         "mijn acties": lambda i: "/acties/",
     }
+    pagina_s = [(client, naam, url) for naam, url in urls.items()]
+    if beheerder is not None:
+        beheer = _ingelogd(beheerder)
+        pagina_s += [
+            (beheer, f"toegangslog ({beheerder.username})", lambda i: "/functioneel-beheer/toegangslog/"),
+            (beheer, "toegangslog op BSN", lambda i: f"/functioneel-beheer/toegangslog/?persoon={bsn}"),
+            (beheer, "wijzigingsgeschiedenis", lambda i: "/functioneel-beheer/wijzigingen/"),
+        ]
     print(f"{totaal} dossiers; gebruiker {gebruiker.username} ({gebruiker.organisatie_naam}); {args.runs} runs each")
-    for naam, url in urls.items():
+    for client, naam, url in pagina_s:
         client.get(url(0))  # warm up
         tijden = []
         for i in range(args.runs):
@@ -70,6 +72,20 @@ def main() -> None:
         tijden.sort()
         p95 = tijden[int(len(tijden) * 0.95) - 1]
         print(f"  {naam:<38} p50 {statistics.median(tijden):7.1f} ms   p95 {p95:7.1f} ms")
+
+
+def _ingelogd(gebruiker):
+    """A test client logged in with a verified second factor, as after the login page."""
+    from django.test import Client
+    from django_otp.plugins.otp_static.models import StaticDevice
+
+    client = Client()
+    client.force_login(gebruiker)
+    device = StaticDevice.objects.filter(user=gebruiker).first()
+    sessie = client.session
+    sessie["otp_device_id"] = device.persistent_id
+    sessie.save()
+    return client
 
 
 if __name__ == "__main__":
