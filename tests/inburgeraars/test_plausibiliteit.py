@@ -101,3 +101,13 @@ def test_a_long_text_field_states_its_limit_and_the_server_says_what_is_too_long
     assert response.status_code == 200
     assert "200" in response.content.decode()
     assert not Inburgeraar.objects.filter(achternaam__startswith="TTT").exists()
+
+
+@pytest.mark.django_db
+def test_the_age_confirmation_stands_right_under_the_birth_date(km_client):
+    html = km_client.post("/dossiers/nieuw/", _registratie(geboortedatum="2012-05-01")).content.decode()
+
+    geboortedatum = html.index('name="geboortedatum"')
+    bevestiging = html.index('name="leeftijd_bevestigd"')
+    volgende_veld = html.index('name="geslacht"')
+    assert geboortedatum < bevestiging < volgende_veld

@@ -65,6 +65,10 @@ class InburgeraarForm(forms.ModelForm):
         waarschuwing = leeftijdswaarschuwing(cleaned.get("geboortedatum"))
         if waarschuwing and not cleaned.get("leeftijd_bevestigd"):
             self.fields["leeftijd_bevestigd"].widget = forms.CheckboxInput()
+            # the confirmation right under the birth date it is about
+            volgorde = [n for n in self.fields if n != "leeftijd_bevestigd"]
+            volgorde.insert(volgorde.index("geboortedatum") + 1, "leeftijd_bevestigd")
+            self.order_fields(volgorde)
             self.add_error("geboortedatum", waarschuwing + " " + _("Bevestig dat hieronder, of pas de datum aan."))
         return cleaned
 
