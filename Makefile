@@ -6,7 +6,7 @@ UV := $(VENV)/bin/uv
 DEMO_SIZE ?= 400
 export PYTHONPATH := src
 
-.PHONY: demo install test lint e2e unit totp bench static messages
+.PHONY: demo install test lint api-lint openapi e2e unit totp bench bench-pages bench-api static messages
 
 $(VENV)/.installed: requirements.lock pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -16,6 +16,11 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 	touch $@
 
 install: $(VENV)/.installed
+
+# npm packages for the API lint (Spectral); node_modules is not committed. A missing npm makes this fail.
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
 
 ## make demo: install, migrate an embedded SQLite database, load demo data, serve on http://127.0.0.1:8000
 demo: install
@@ -29,13 +34,21 @@ demo: install
 totp: install
 	@DJANGO_SETTINGS_MODULE=koers.conf.dev $(PY) manage.py totp $(GEBRUIKER)
 
-## make test: install, lint, and run the whole suite (unit + browser). DATABASE_URL=postgres://… runs on PostgreSQL.
-test: install lint unit e2e
+## make test: install, lint, API lint, and run the whole suite (unit + browser). DATABASE_URL=postgres://… runs on PostgreSQL.
+test: install lint api-lint unit e2e
 
 lint: install
 	$(VENV)/bin/ruff check src tests
 	$(VENV)/bin/ruff format --check src tests
 	DJANGO_SETTINGS_MODULE=koers.conf.ci $(PY) manage.py makemigrations --check --dry-run -v0
+
+## make api-lint: api/openapi.yaml matches the code (drift check) and passes the API Design Rules (api/spectral.yaml)
+api-lint: install node_modules/.installed
+	bin/check-api
+
+## make openapi: regenerate the committed OpenAPI document after changing the API
+openapi: install
+	DJANGO_SETTINGS_MODULE=koers.conf.ci $(PY) manage.py spectacular --file api/openapi.yaml --validate
 
 ## make unit: in random order (pytest-randomly; repeat the last order with --randomly-seed=last),
 ## with coverage of src/koers (pytest-cov; HTML report in var/coverage/)
