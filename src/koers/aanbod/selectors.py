@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -14,7 +15,7 @@ from koers.dossiers.selectors import dossiers_voor
 from koers.utils.clock import vandaag
 
 from . import bronnen
-from .models import Contract, Inschrijving, Klas, Urenregistratie, Voortgangsgesprek
+from .models import Contract, Examenresultaat, Inschrijving, Klas, Urenregistratie, Voortgangsgesprek
 from .regels import instelbaar, regel
 
 NUL = Decimal("0")
@@ -171,3 +172,53 @@ def contracten_voor(user) -> QuerySet[Contract]:
     if user.rol == Rol.KETENPARTNER_MEDEWERKER:
         return qs.filter(ketenpartner_id=user.ketenpartner_id)
     return qs.none()
+
+
+def inschrijvingen_zonder_uren(periode, *, gemeente_ids) -> QuerySet[Inschrijving]:
+    """System read for the daily signals: started enrolments of open dossiers in these gemeenten, started by
+    the end of the month ``periode`` (its first day), without any hours recorded for that month."""
+    einde = periode.replace(day=calendar.monthrange(periode.year, periode.month)[1])
+    uren = Urenregistratie.objects.filter(inschrijving=OuterRef("pk"), periode=periode)
+    return (
+        Inschrijving.objects.filter(
+            status=Inschrijving.Status.GESTART, gestart_op__lte=einde, dossier__gemeente_id__in=gemeente_ids
+        )
+        .exclude(dossier__status="afgerond")
+        .exclude(Exists(uren))
+        .order_by("id")
+    )
+
+
+def _inschrijvingen_in_scope(user) -> QuerySet[Inschrijving]:
+    qs = Inschrijving.objects.filter(dossier__in=dossiers_voor(user))
+    if user.is_authenticated and user.rol == Rol.KETENPARTNER_MEDEWERKER:
+        qs = qs.filter(ketenpartner_id=user.ketenpartner_id)
+    return qs
+
+
+def inschrijvingen_voor(user) -> QuerySet[Inschrijving]:
+    """Enrolments of dossiers in scope; a provider sees only its own enrolments (of dossiers shared with it)."""
+    return _inschrijvingen_in_scope(user).select_related("dossier__inburgeraar", "dossier__gemeente", "ketenpartner")
+
+
+def urenregistraties_voor(user) -> QuerySet[Urenregistratie]:
+    """Hours of the enrolments ``inschrijvingen_voor(user)`` shows."""
+    return Urenregistratie.objects.filter(inschrijving__in=_inschrijvingen_in_scope(user)).select_related(
+        "inschrijving__dossier"
+    )
+
+
+def examenresultaten_voor(user) -> QuerySet[Examenresultaat]:
+    """Exam results of dossiers in scope; a provider sees those of its own students only."""
+    qs = Examenresultaat.objects.filter(dossier__in=dossiers_voor(user))
+    if user.is_authenticated and user.rol == Rol.KETENPARTNER_MEDEWERKER:
+        eigen = Inschrijving.objects.filter(dossier_id=OuterRef("dossier_id"), ketenpartner_id=user.ketenpartner_id)
+        qs = qs.filter(Exists(eigen))
+    return qs.select_related("dossier", "ingevoerd_door__ketenpartner")
+
+
+def voortgangsgesprekken_voor(user) -> QuerySet[Voortgangsgesprek]:
+    """The gemeente's progress conversations of dossiers in scope; never a provider's (notes are the gemeente's)."""
+    if not user.is_authenticated or user.rol == Rol.KETENPARTNER_MEDEWERKER:
+        return Voortgangsgesprek.objects.none()
+    return Voortgangsgesprek.objects.filter(dossier__in=dossiers_voor(user)).select_related("dossier")

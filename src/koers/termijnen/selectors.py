@@ -183,3 +183,13 @@ def team_overzicht(user) -> list[dict]:
             }
         )
     return sorted(resultaat, key=lambda r: (-r["verlopen"], -r["binnenkort"], r["naam"]))
+
+
+def dreigend_te_verlopen(*, van: dt.date, tot: dt.date, gemeente_ids) -> QuerySet[Termijn]:
+    """System read for the daily signals: open deadlines due from ``van`` to ``tot`` in these gemeenten.
+
+    Deadlines of a closed dossier are vervallen already (services.synchroniseer_dossier): no join needed.
+    """
+    return Termijn.objects.filter(
+        status=Termijn.Status.OPEN, datum__gte=van, datum__lte=tot, gemeente_id__in=gemeente_ids
+    ).order_by("datum", "id")
