@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from koers.accounts.roles import Rol
-from koers.dossiers.permissions import mag_dossier_bewerken
+from koers.dossiers.permissions import mag_dossier_bewerken, mag_duo_signaal_verwerken
 
 
 def mag_aanbod_bewerken(user, dossier) -> bool:
     """Enrol, record exams, plan conversations, ontzorgen, close: an editing role in the dossier's gemeente."""
     return mag_dossier_bewerken(user, dossier)
+
+
+def mag_examen_importeren(user, dossier) -> bool:
+    """Exam results DUO reports: its system client, for any gemeente's dossier, or the gemeente's own editors."""
+    return mag_dossier_bewerken(user, dossier) or mag_duo_signaal_verwerken(user, dossier)
 
 
 def mag_uren_invoeren(user, inschrijving, *, in_scope: bool) -> bool:

@@ -13,6 +13,11 @@ from koers.utils.models import VersieModel
 from .status import Afsluitreden, Status
 
 
+class Wet(models.TextChoices):
+    WI2021 = "wi2021", _("Wet inburgering 2021")
+    WI2013 = "wi2013", _("Wet inburgering 2013")
+
+
 class Dossier(VersieModel):
     inburgeraar = models.ForeignKey(
         Inburgeraar, on_delete=models.PROTECT, related_name="dossiers", verbose_name=_("inburgeraar")
@@ -32,6 +37,12 @@ class Dossier(VersieModel):
     afsluitreden = models.CharField(_("reden afsluiting"), max_length=30, choices=Afsluitreden.choices, blank=True)
     afgesloten_op = models.DateField(_("afgesloten op"), null=True, blank=True)
     aangemeld_op = models.DateField(_("aangemeld op"))
+    # From DUO's signals (koppelvlakken): which law applies and when the obligation starts and ends.
+    wet = models.CharField(
+        _("wet"), max_length=6, choices=Wet.choices, blank=True, help_text=_("Leeg zolang DUO niets heeft gemeld.")
+    )
+    inburgeringsplicht_start = models.DateField(_("begin inburgeringsplicht"), null=True, blank=True)
+    inburgeringsplicht_einde = models.DateField(_("einde inburgeringsplicht"), null=True, blank=True)
     history = HistoricalRecords()
 
     class Meta:

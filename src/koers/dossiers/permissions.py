@@ -13,8 +13,31 @@ def mag_dossiers_bewerken(user) -> bool:
     return user.is_authenticated and user.rol in BEWERK_ROLLEN
 
 
-def mag_registreren(user) -> bool:
+def is_ketensysteem(user, soort: str) -> bool:
+    """A system client of COA or DUO: a ketenpartner account whose organisation is of that ``soort``."""
+    return bool(
+        user.is_authenticated
+        and user.rol == Rol.KETENPARTNER_MEDEWERKER
+        and user.ketenpartner_id is not None
+        and user.ketenpartner.soort == soort
+    )
+
+
+def mag_registreren(user, gemeente=None) -> bool:
+    """Registering needs an editing role in the own gemeente; COA and DUO deliver newcomers for any gemeente."""
+    if gemeente is not None and gemeente.pk != user.gemeente_id:
+        return is_ketensysteem(user, "coa") or is_ketensysteem(user, "duo")
     return mag_dossiers_bewerken(user)
+
+
+def mag_koppeling_registreren(user, dossier) -> bool:
+    """The koppeling comes from COA (its system client, any gemeente) or is typed in by the gemeente's editors."""
+    return mag_dossier_bewerken(user, dossier) or is_ketensysteem(user, "coa")
+
+
+def mag_duo_signaal_verwerken(user, dossier) -> bool:
+    """DUO's system client records its own signals (obligation, LBT, exams, decisions) in any gemeente's dossier."""
+    return is_ketensysteem(user, "duo")
 
 
 def mag_samenvoegen(user) -> bool:

@@ -17,7 +17,7 @@ from koers.utils.clock import nu, vandaag
 from koers.utils.concurrency import bewaar, vergrendel
 
 from . import permissions
-from .models import Dossier, DossierDeling, TijdlijnGebeurtenis
+from .models import Dossier, DossierDeling, TijdlijnGebeurtenis, Wet
 from .status import Afsluitreden, Status, overgang_toegestaan
 
 
@@ -49,21 +49,49 @@ def log_gebeurtenis(
 
 @transaction.atomic
 def registreer_inburgeraar(
-    *, door, klantmanager=None, aangemeld_op: dt.date | None = None, **persoonsgegevens
+    *, door, klantmanager=None, aangemeld_op: dt.date | None = None, gemeente=None, **persoonsgegevens
 ) -> Dossier:
-    """Register a newcomer and open a dossier in the user's own gemeente."""
-    if not permissions.mag_registreren(door):
+    """Register a newcomer and open a dossier in the user's own gemeente (or ``gemeente``, for COA and DUO)."""
+    if not permissions.mag_registreren(door, gemeente):
         raise PermissionDenied(_("U mag geen inburgeraars registreren."))
     inburgeraar = maak_inburgeraar(door=door, **persoonsgegevens)
+    return _open_dossier(
+        inburgeraar,
+        door=door,
+        gemeente_id=gemeente.pk if gemeente else door.gemeente_id,
+        klantmanager=klantmanager,
+        aangemeld_op=aangemeld_op,
+        titel=_("Inburgeraar geregistreerd en dossier geopend"),
+    )
+
+
+@transaction.atomic
+def open_dossier(inburgeraar: Inburgeraar, *, door, gemeente, aangemeld_op: dt.date | None = None) -> Dossier:
+    """Open a dossier in ``gemeente`` for a person already known in Koers (e.g. moved, or signalled by DUO)."""
+    if not permissions.mag_registreren(door, gemeente):
+        raise PermissionDenied(_("U mag geen inburgeraars registreren."))
+    if Dossier.objects.filter(inburgeraar=inburgeraar, gemeente=gemeente).exists():
+        raise ValidationError(_("Deze persoon heeft al een dossier bij %s.") % gemeente, code="dossier_bestaat")
+    return _open_dossier(
+        inburgeraar,
+        door=door,
+        gemeente_id=gemeente.pk,
+        klantmanager=None,
+        aangemeld_op=aangemeld_op,
+        titel=_("Dossier geopend voor een bekende persoon"),
+    )
+
+
+def _open_dossier(inburgeraar, *, door, gemeente_id, klantmanager, aangemeld_op, titel) -> Dossier:
     dossier = Dossier(
         inburgeraar=inburgeraar,
-        gemeente_id=door.gemeente_id,
+        gemeente_id=gemeente_id,
         klantmanager=klantmanager or (door if door.rol == "klantmanager" else None),
         aangemeld_op=aangemeld_op or vandaag(),
     )
     dossier._history_user = door
     dossier.save()
-    log_gebeurtenis(dossier, soort="aangemeld", titel=_("Inburgeraar geregistreerd en dossier geopend"), door=door)
+    log_gebeurtenis(dossier, soort="aangemeld", titel=titel, door=door)
     log_toegang(
         gebruiker=door,
         actie=Toegangslog.Actie.AANMAKEN,
@@ -114,7 +142,7 @@ def voeg_gezinslid_toe(dossier: Dossier, *, door, **gegevens):
 @transaction.atomic
 def registreer_koppeling(dossier: Dossier, *, door, **gegevens):
     """Record COA's koppeling of the person to a gemeente (asielstatushouders), with a timeline entry."""
-    if not permissions.mag_dossier_bewerken(door, dossier):
+    if not permissions.mag_koppeling_registreren(door, dossier):
         raise PermissionDenied(_("U mag dit dossier niet wijzigen."))
     koppeling = inburgeraar_services.registreer_koppeling(inburgeraar=dossier.inburgeraar, door=door, **gegevens)
     log_gebeurtenis(
@@ -125,6 +153,43 @@ def registreer_koppeling(dossier: Dossier, *, door, **gegevens):
         % {"gemeente": koppeling.gemeente, "datum": koppeling.datum.strftime("%d-%m-%Y")},
     )
     return koppeling
+
+
+@transaction.atomic
+def registreer_inburgeringsplicht(
+    dossier: Dossier,
+    *,
+    door,
+    wet: str,
+    start: dt.date | None,
+    einde: dt.date | None = None,
+    titel: str = "",
+    gegevens: dict | None = None,
+) -> Dossier:
+    """Record DUO's word on the obligation: which law applies and its start and end (empty undoes it)."""
+    if not (permissions.mag_dossier_bewerken(door, dossier) or permissions.mag_duo_signaal_verwerken(door, dossier)):
+        raise PermissionDenied(_("U mag dit dossier niet wijzigen."))
+    if wet not in ("", *Wet.values):
+        raise ValidationError(_("Onbekende wet: %s") % wet, code="wet")
+    if start and einde and einde < start:
+        raise ValidationError(_("Het einde van de inburgeringsplicht ligt vóór het begin."), code="einde")
+    vers = vergrendel(dossier, verwachte_versie=None)
+    oud = {"wet": vers.wet, "start": vers.inburgeringsplicht_start, "einde": vers.inburgeringsplicht_einde}
+    vers.wet, vers.inburgeringsplicht_start, vers.inburgeringsplicht_einde = wet, start, einde
+    bewaar(vers, door=door)
+    log_gebeurtenis(
+        vers,
+        soort="inburgeringsplicht",
+        titel=titel
+        or _("Inburgeringsplicht: %(wet)s vanaf %(start)s")
+        % {"wet": vers.get_wet_display() or "—", "start": start.strftime("%d-%m-%Y") if start else "—"},
+        door=door,
+        gegevens={
+            "oud": {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in oud.items()},
+            **(gegevens or {}),
+        },
+    )
+    return vers
 
 
 @transaction.atomic

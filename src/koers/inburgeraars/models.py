@@ -138,3 +138,63 @@ class Koppeling(VersieModel):
         verbose_name = _("koppeling")
         verbose_name_plural = _("koppelingen")
         ordering = ["-datum"]
+
+
+class Opleiding(models.TextChoices):
+    GEEN = "geen", _("Geen onderwijs")
+    BASIS = "basis", _("Basisonderwijs")
+    VOORTGEZET = "voortgezet", _("Voortgezet onderwijs")
+    MBO = "mbo", _("Middelbaar beroepsonderwijs (mbo)")
+    HBO_WO = "hbo_wo", _("Hoger onderwijs (hbo of wo)")
+    ONBEKEND = "onbekend", _("Onbekend")
+
+
+class Informatieprofiel(VersieModel):
+    """COA's informatieprofiel of a person: one current profile, earlier versions kept in its history.
+
+    ``lichamelijke_beperkingen`` is health data (shown only where dossiers.permissions.mag_gezondheid_zien allows).
+    """
+
+    GEZONDHEIDSVELDEN = ("lichamelijke_beperkingen",)
+    PROFIELVELDEN = (
+        "profieldatum",
+        "gezinsgrootte",
+        "gezinssamenstelling",
+        "land_van_herkomst",
+        "talen",
+        "opleiding",
+        "opleiding_toelichting",
+        "werkervaring",
+        "lichamelijke_beperkingen",
+        "ambities",
+        "netwerk",
+    )
+
+    inburgeraar = models.OneToOneField(
+        Inburgeraar, on_delete=models.CASCADE, related_name="informatieprofiel", verbose_name=_("inburgeraar")
+    )
+    profieldatum = models.DateField(_("datum van het profiel"), help_text=_("De datum die het COA meegeeft."))
+    gezinsgrootte = models.PositiveSmallIntegerField(_("gezinsgrootte"), null=True, blank=True)
+    gezinssamenstelling = models.TextField(_("gezinssamenstelling"), blank=True)
+    land_van_herkomst = models.CharField(_("land van herkomst"), max_length=100, blank=True)
+    talen = models.CharField(_("talen"), max_length=300, blank=True)
+    opleiding = models.CharField(_("opleiding"), max_length=20, choices=Opleiding.choices, blank=True)
+    opleiding_toelichting = models.TextField(_("toelichting opleiding"), blank=True)
+    werkervaring = models.TextField(_("werkervaring"), blank=True)
+    lichamelijke_beperkingen = models.TextField(_("zichtbare lichamelijke beperkingen"), blank=True)
+    ambities = models.TextField(_("ambities"), blank=True)
+    netwerk = models.TextField(_("netwerk"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("informatieprofiel (COA)")
+        verbose_name_plural = _("informatieprofielen (COA)")
+
+    def __str__(self) -> str:
+        return f"Informatieprofiel {self.inburgeraar_id} ({self.profieldatum})"
+
+    def gegevens(self) -> dict:
+        """The profile fields as comparable plain values (a date as ISO text)."""
+        waarden = {veld: getattr(self, veld) for veld in self.PROFIELVELDEN}
+        waarden["profieldatum"] = self.profieldatum.isoformat() if self.profieldatum else None
+        return waarden

@@ -6,7 +6,7 @@ from django.db import transaction
 
 from koers.utils.concurrency import bewaar, vergrendel
 
-from .models import Gezinslid, Inburgeraar, Koppeling
+from .models import Gezinslid, Inburgeraar, Informatieprofiel, Koppeling
 
 PERSOONSVELDEN = (
     "bsn",
@@ -62,3 +62,27 @@ def registreer_koppeling(*, inburgeraar: Inburgeraar, door, **gegevens) -> Koppe
     koppeling._history_user = door
     koppeling.save()
     return koppeling
+
+
+def bewaar_informatieprofiel(*, inburgeraar: Inburgeraar, door, **gegevens) -> tuple[Informatieprofiel, bool]:
+    """Store COA's profile as the person's current one (the previous stays in history); False when unchanged."""
+    onbekend = set(gegevens) - set(Informatieprofiel.PROFIELVELDEN)
+    if onbekend:
+        raise ValueError(f"onbekende velden {sorted(onbekend)}")
+    bestaand = Informatieprofiel.objects.filter(inburgeraar=inburgeraar).first()
+    if bestaand is None:
+        profiel = Informatieprofiel(inburgeraar=inburgeraar, **gegevens)
+        profiel.full_clean()
+        profiel._history_user = door
+        profiel.save()
+        return profiel, True
+    with transaction.atomic():
+        vers = vergrendel(bestaand, verwachte_versie=None)
+        oud = vers.gegevens()
+        for veld, waarde in gegevens.items():
+            setattr(vers, veld, waarde)
+        vers.full_clean()
+        if vers.gegevens() == oud:
+            return vers, False
+        bewaar(vers, door=door, reden="informatieprofiel COA bijgewerkt")
+    return vers, True

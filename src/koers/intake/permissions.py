@@ -17,3 +17,9 @@ def mag_intake_bewerken(user, dossier) -> bool:
 
 def mag_gezondheid_zien(user, dossier) -> bool:
     return mag_intake_zien(user, dossier) and dossier_permissions.mag_gezondheid_zien(user, dossier)
+
+
+def mag_duo_gegevens_registreren(user, dossier) -> bool:
+    """DUO's system client records what DUO decides or measures (LBT result, vrijstelling, ontheffing), and starts
+    the intake that holds them when the gemeente has not yet; it never reads or edits the intake's answers."""
+    return dossier_permissions.mag_duo_signaal_verwerken(user, dossier)

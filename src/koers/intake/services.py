@@ -54,7 +54,9 @@ class IntakeOnvolledig(ValidationError):
         super().__init__([*overig, *vragen.values()], code="intake_onvolledig")
 
 
-def _vereis_bewerken(door, dossier: Dossier) -> None:
+def _vereis_bewerken(door, dossier: Dossier, *, ook_duo: bool = False) -> None:
+    if ook_duo and permissions.mag_duo_gegevens_registreren(door, dossier):
+        return
     if not permissions.mag_intake_bewerken(door, dossier):
         raise PermissionDenied(_("U mag de brede intake van dit dossier niet wijzigen."))
 
@@ -86,7 +88,7 @@ def _datum(waarde: dt.datetime) -> str:
 @transaction.atomic
 def start_intake(dossier: Dossier, *, door) -> BredeIntake:
     """Start the intake with the questionnaire version in force today; the dossier moves to 'Brede intake'."""
-    _vereis_bewerken(door, dossier)
+    _vereis_bewerken(door, dossier, ook_duo=True)
     if BredeIntake.objects.filter(dossier=dossier).exists():
         raise ValidationError(_("De brede intake van dit dossier is al gestart."), code="al_gestart")
     if dossier.status not in (DossierStatus.AANGEMELD, DossierStatus.INTAKE):
@@ -457,7 +459,7 @@ def registreer_lbt(
 
     The ground of a dispensation and its explanation are health data: a user without the health right can neither
     record a new dispensation nor read or replace them; what they type is added to the explanation."""
-    _vereis_bewerken(door, intake.dossier)
+    _vereis_bewerken(door, intake.dossier, ook_duo=uitkomst != LbtUitkomst.DISPENSATIE)
     fouten: dict[str, str] = {}
     if uitkomst not in {u.value for u in LbtUitkomst}:
         raise ValidationError({"uitkomst": _("Kies de uitkomst van de leerbaarheidstoets.")})
@@ -559,7 +561,7 @@ def registreer_vrijstelling(
     toelichting: str = "",
 ) -> Vrijstelling:
     """Record a vrijstelling (Wet art. 4); an NT2/A2 ground exempts per exam component only."""
-    _vereis_bewerken(door, intake.dossier)
+    _vereis_bewerken(door, intake.dossier, ook_duo=True)
     onderdelen = _controleer_onderdelen(onderdelen)
     if grond not in Vrijstelling.Grond.values:
         raise ValidationError({"grond": _("Kies de grond van de vrijstelling.")})
@@ -593,7 +595,7 @@ def registreer_ontheffing(
     toelichting: str = "",
 ) -> Ontheffing:
     """Record an ontheffing (Wet art. 5). A medical ground is health data: the timeline does not name it."""
-    _vereis_bewerken(door, intake.dossier)
+    _vereis_bewerken(door, intake.dossier, ook_duo=True)
     onderdelen = _controleer_onderdelen(onderdelen)
     if grond not in Ontheffing.Grond.values:
         raise ValidationError({"grond": _("Kies de grond van de ontheffing.")})

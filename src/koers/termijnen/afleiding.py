@@ -22,6 +22,10 @@ GESPREK_GEHOUDEN = "voortgangsgesprek_gehouden"
 # voided registration's number, if any}): after a rectified dagtekening or an intrekking because the dagtekening was
 # wrong. Facts stay append-only; a date registered again by a later rectification carries a new number.
 PIP_VERVALLEN = "pip_vervallen"
+# A fact from a DUO signal carries {"signaal": DUO's number}; a correction signal's fact carries {"corrigeert": the
+# earlier number}, which voids the earlier fact; with {"ingetrokken": true} it only voids (it is no fact itself).
+# {"wet": "wi2013"} on the latest obligation fact means the Wet inburgering 2013 applies: no Wi2021 deadlines at all.
+WI2013 = "wi2013"
 
 
 @dataclass(frozen=True)
@@ -80,15 +84,30 @@ def geldende_feiten(feiten: Iterable[Feit]) -> list[Feit]:
         for f in feiten
         if f.soort == PIP_VERVALLEN
     }
+    gecorrigeerd = {f.gegevens["corrigeert"] for f in feiten if f.gegevens.get("corrigeert")}
     return [
         f
         for f in feiten
         if f.soort != PIP_VERVALLEN
+        and not f.gegevens.get("ingetrokken")
+        and not (f.gegevens.get("signaal") and f.gegevens["signaal"] in gecorrigeerd)
         and not (
             f.soort == PIP_VASTGESTELD
             and (f.gegevens.get("beschikking"), f.datum.isoformat(), f.gegevens.get("rectificatie")) in vervallen
         )
     ]
+
+
+def geldende_wet(feiten: Iterable[Feit]) -> str | None:
+    """The law DUO last said applies (``wi2021``/``wi2013``), from the valid facts; None when DUO said nothing."""
+    met_wet = [f for f in feiten if f.gegevens.get("wet")]
+    return met_wet[-1].gegevens["wet"] if met_wet else None
+
+
+def kies_start(starts: list[Feit], instelling: Instelling) -> Feit:
+    """The start event the gemeente chose when a fact of it exists; otherwise the earliest start fact."""
+    gekozen = [f for f in starts if f.gegevens.get("gebeurtenis") == instelling.pip_startgebeurtenis]
+    return (gekozen or starts)[0]
 
 
 def eerste_pip(feiten: Iterable[Feit]) -> Feit | None:
@@ -107,6 +126,8 @@ def huidige_route(feiten: Iterable[Feit]) -> str | None:
 def leid_af(feiten: list[Feit], instelling: Instelling, extra_vrije_dagen=None) -> list[Afgeleid]:
     """Every deadline the facts give rise to, each with its rule; unknown dates (no fact yet) are left out."""
     feiten = geldende_feiten(feiten)
+    if geldende_wet(feiten) == WI2013:
+        return []
     per_soort: dict[str, list[Feit]] = {}
     for f in sorted(feiten, key=lambda f: f.datum):
         per_soort.setdefault(f.soort, []).append(f)
@@ -115,7 +136,7 @@ def leid_af(feiten: list[Feit], instelling: Instelling, extra_vrije_dagen=None) 
     pip = eerste_pip(feiten)
 
     if starts := per_soort.get(START):
-        start = starts[0]
+        start = kies_start(starts, instelling)
         gevraagd = per_soort.get(INFO_GEVRAAGD, [])
         info_gevraagd = gevraagd[-1].datum if gevraagd else None
         ontvangen = [f.datum for f in per_soort.get(INFO_ONTVANGEN, []) if info_gevraagd and f.datum >= info_gevraagd]

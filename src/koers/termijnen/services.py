@@ -15,7 +15,7 @@ from koers.dossiers.status import Status as DossierStatus
 from koers.inburgeraars.models import Koppeling
 from koers.utils.clock import vandaag
 
-from . import afleiding
+from . import afleiding, permissions
 from .engine import berekening as eng
 from .engine.regels import VERLENGINGSGRONDEN, verlengingsgrond
 from .models import Feitsoort, GelijkgesteldeDag, GemeenteInstelling, Termijn, Termijnfeit, Termijnsoort
@@ -66,7 +66,7 @@ def registreer_feit(
     """Store a fact a deadline derives from, add it to the timeline and recompute the dossier's deadlines."""
     if soort not in Feitsoort.values:
         raise ValidationError(_("Onbekende soort gebeurtenis: %s") % soort, code="soort")
-    if door is not None and not dossier_permissions.mag_dossier_bewerken(door, dossier):
+    if door is not None and not permissions.mag_feit_registreren(door, dossier):
         raise PermissionDenied(_("U mag dit dossier niet wijzigen."))
     gegevens = dict(gegevens or {})
     _valideer(dossier, soort, datum, gegevens)
@@ -105,12 +105,19 @@ def _valideer(dossier: Dossier, soort: str, datum: dt.date, gegevens: dict) -> N
 
 @transaction.atomic
 def registreer_verlenging(
-    dossier: Dossier, *, grond: str, besluitdatum: dt.date, door, weken: int | None = None
+    dossier: Dossier,
+    *,
+    grond: str,
+    besluitdatum: dt.date,
+    door,
+    weken: int | None = None,
+    gegevens: dict | None = None,
 ) -> Termijnfeit:
     """Record DUO's verlenging of the inburgeringstermijn (ground and length), which moves the termijn end.
 
     Fixed grounds (geboorte 16 weeks, overlijden 3 months) take the rule's length; for ziekte and bijzondere
     omstandigheden ``weken`` is the actual duration DUO granted and must meet the ground's threshold.
+    ``gegevens`` adds the source's references (e.g. DUO's signal number) to the fact.
     """
     try:
         g = verlengingsgrond(grond)
@@ -128,7 +135,8 @@ def registreer_verlenging(
             % {"datum": eng.datum_nl(vanaf.datum), "uitleg": vanaf.uitleg},
             code="te_vroeg",
         )
-    gegevens: dict = {"grond": g.code}
+    bron = dict(gegevens or {})
+    gegevens = {**bron, "grond": g.code}
     if g.verlenging_weken:
         gegevens["weken"] = g.verlenging_weken
     elif g.verlenging_maanden:

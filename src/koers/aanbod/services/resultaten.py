@@ -110,9 +110,13 @@ def registreer_examen(
     datum: dt.date,
     resultaat: str,
     gratis: bool | None = None,
+    geimporteerd: bool = False,
 ) -> Examenresultaat:
-    """Record one exam attempt; the attempt number follows, a free attempt is used while any are left."""
-    _vereis_bewerken(door, dossier)
+    """Record one exam attempt; the attempt number follows, a free attempt is used while any are left.
+
+    ``geimporteerd``: the result comes from DUO (an import); DUO's system client may record it too."""
+    if not (geimporteerd and permissions.mag_examen_importeren(door, dossier)):
+        _vereis_bewerken(door, dossier)
     if datum > vandaag():
         raise ValidationError(_("Een examenresultaat kan niet in de toekomst liggen."), code="datum")
     over = gratis_pogingen_over(dossier, onderdeel, op=datum)
@@ -129,6 +133,7 @@ def registreer_examen(
         resultaat=resultaat,
         poging=laatste + 1,
         gratis=gratis,
+        geimporteerd=geimporteerd,
         ingevoerd_door=door,
     )
     examen._history_user = door
@@ -146,6 +151,34 @@ def registreer_examen(
         door=door,
     )
     return examen
+
+
+@transaction.atomic
+def corrigeer_examen(
+    examen: Examenresultaat, *, door, niveau: str, datum: dt.date, resultaat: str, toelichting: str = ""
+) -> Examenresultaat:
+    """Correct an imported exam result after DUO's correction signal; the timeline shows old and new."""
+    if not permissions.mag_examen_importeren(door, examen.dossier):
+        raise PermissionDenied(_("U mag dit dossier niet wijzigen."))
+    vers = vergrendel(examen, verwachte_versie=None)
+    oud = vers.get_resultaat_display().lower()
+    vers.niveau, vers.datum, vers.resultaat = niveau, datum, resultaat
+    vers.full_clean()
+    bewaar(vers, door=door, reden=toelichting[:100])
+    log_gebeurtenis(
+        vers.dossier,
+        soort="examen",
+        titel=_("Examen %(onderdeel)s (poging %(poging)s) gecorrigeerd: %(oud)s → %(nieuw)s")
+        % {
+            "onderdeel": vers.get_onderdeel_display(),
+            "poging": vers.poging,
+            "oud": oud,
+            "nieuw": vers.get_resultaat_display().lower(),
+        },
+        toelichting=toelichting,
+        door=door,
+    )
+    return vers
 
 
 def _bewaar_een_per_dossier(model, dossier, *, door, verwachte_versie, velden: dict):
