@@ -26,6 +26,9 @@ urlpatterns = [
     path("dossiers/", include("koers.pip.urls")),
     path("", include("koers.termijnen.urls")),
     path("", include("koers.aanbod.urls")),
+    path("functioneel-beheer/imports/", include("koers.koppelvlakken.urls")),
+    path("functioneel-beheer/notificaties/", include("koers.notificaties.urls")),
     path("functioneel-beheer/", include("koers.beheer.urls")),
+    path("api/", include("koers.api.urls")),
     path("beheer/", admin.site.urls),
 ]

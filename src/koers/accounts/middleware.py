@@ -4,7 +4,8 @@ from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import reverse
 
-OPEN_PREFIXES = ("/inloggen/", "/static/", "/i18n/")
+# The API authenticates itself (tokens, or a verified session) and answers in problem+json.
+OPEN_PREFIXES = ("/inloggen/", "/static/", "/i18n/", "/api/")
 
 
 class VerifiedLoginRequiredMiddleware:
@@ -16,12 +17,6 @@ class VerifiedLoginRequiredMiddleware:
         if not path.startswith(OPEN_PREFIXES):
             user = request.user
             if not (user.is_authenticated and user.is_verified()):
-                if path.startswith("/api/"):
-                    from django.http import JsonResponse
-
-                    return JsonResponse(
-                        {"type": "urn:koers:niet-ingelogd", "title": "Niet ingelogd", "status": 401}, status=401
-                    )
                 return redirect(f"{reverse(settings.LOGIN_URL)}?next={request.get_full_path()}")
         return self.get_response(request)
 

@@ -11,13 +11,25 @@ class Rol(models.TextChoices):
     BELEIDSMEDEWERKER = "beleidsmedewerker", _("Beleidsmedewerker")
     KETENPARTNER_MEDEWERKER = "ketenpartner_medewerker", _("Medewerker ketenpartner")
     REGIOCOORDINATOR = "regiocoordinator", _("Regiocoördinator")
+    GEMEENTESYSTEEM = "gemeentesysteem", _("Systeem van de gemeente (API)")
 
 
 # Roles that work inside one gemeente and see its dossiers.
-GEMEENTE_ROLLEN = frozenset({Rol.KLANTMANAGER, Rol.TEAMLEIDER, Rol.FUNCTIONEEL_BEHEERDER, Rol.BELEIDSMEDEWERKER})
+GEMEENTE_ROLLEN = frozenset(
+    {Rol.KLANTMANAGER, Rol.TEAMLEIDER, Rol.FUNCTIONEEL_BEHEERDER, Rol.BELEIDSMEDEWERKER, Rol.GEMEENTESYSTEEM}
+)
+# Roles that read every dossier of their own gemeente (a gemeentesysteem only reads, through the API).
+GEMEENTE_DOSSIER_ROLLEN = frozenset({Rol.KLANTMANAGER, Rol.TEAMLEIDER, Rol.FUNCTIONEEL_BEHEERDER, Rol.GEMEENTESYSTEEM})
 # Roles that may see personal data at all (a beleidsmedewerker sees aggregates only).
 PERSOONSGEGEVENS_ROLLEN = frozenset(
-    {Rol.KLANTMANAGER, Rol.TEAMLEIDER, Rol.FUNCTIONEEL_BEHEERDER, Rol.KETENPARTNER_MEDEWERKER, Rol.REGIOCOORDINATOR}
+    {
+        Rol.KLANTMANAGER,
+        Rol.TEAMLEIDER,
+        Rol.FUNCTIONEEL_BEHEERDER,
+        Rol.KETENPARTNER_MEDEWERKER,
+        Rol.REGIOCOORDINATOR,
+        Rol.GEMEENTESYSTEEM,
+    }
 )
 # Roles that may register people and change dossiers.
 BEWERK_ROLLEN = frozenset({Rol.KLANTMANAGER, Rol.TEAMLEIDER, Rol.FUNCTIONEEL_BEHEERDER})

@@ -33,6 +33,8 @@ INSTALLED_APPS = [
     "django_filters",
     "rest_framework",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "oauth2_provider",
     "koers.utils",
     "koers.accounts",
     "koers.audit",
@@ -43,6 +45,9 @@ INSTALLED_APPS = [
     "koers.pip",
     "koers.aanbod",
     "koers.beheer",
+    "koers.api",
+    "koers.koppelvlakken",
+    "koers.notificaties",
     "koers.demo",
 ]
 
@@ -63,6 +68,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
+    "koers.api.middleware.APIVersieMiddleware",
 ]
 
 ROOT_URLCONF = "koers.urls"
@@ -179,11 +185,65 @@ MEDIA_URL = "/media/"
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "koers.api.authentication.SysteemTokenAuthentication",
+        "koers.api.authentication.GeverifieerdeSessieAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["koers.api.permissions.ScopeOfSessie"],
+    "DEFAULT_PAGINATION_CLASS": "koers.api.paginering.KeysetPaginering",
+    "DEFAULT_RENDERER_CLASSES": ["djangorestframework_camel_case.render.CamelCaseJSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [
+        "djangorestframework_camel_case.parser.CamelCaseJSONParser",
+        "djangorestframework_camel_case.parser.CamelCaseMultiPartParser",
+    ],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "EXCEPTION_HANDLER": "koers.api.problemen.probleem_handler",
+    "URL_FORMAT_OVERRIDE": None,
+    "DATE_INPUT_FORMATS": ["iso-8601"],
+    "COERCE_DECIMAL_TO_STRING": False,
 }
-SPECTACULAR_SETTINGS = {"TITLE": "Koers API", "VERSION": "1.0.0"}
+# Keys inside these free-form fields are data (question codes, mapping names), not API field names.
+JSON_CAMEL_CASE = {
+    "JSON_UNDERSCOREIZE": {
+        "no_underscore_before_number": False,
+        "ignore_fields": ("antwoorden", "gegevens"),
+        "ignore_keys": ("_links",),
+    }
+}
+KOERS_API_VERSIE = "1.0.0"
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Koers API",
+    "DESCRIPTION": (
+        "De API van Koers voor de keten van de Wet inburgering 2021: personen, dossiers, brede intakes, PIP's, "
+        "termijnen, het aanbod van taalaanbieders (uren, afwezigheid, voortgang, examens), imports van COA en DUO "
+        "en notificaties. Systemen gebruiken OAuth2 client credentials; medewerkers hun sessie. Zie "
+        "docs/koppelvlakken.md."
+    ),
+    "VERSION": KOERS_API_VERSIE,
+    "CONTACT": {"name": "Koers", "email": "koers@example.nl", "url": "https://github.com/koers-inburgering/koers"},
+    "LICENSE": {"name": "EUPL-1.2"},
+    "SERVERS": [{"url": "/api/v1", "description": "Deze installatie"}],
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "SCHEMA_PATH_PREFIX_TRIM": True,
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_AUTHENTICATION": [],
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "CAMELIZE_NAMES": False,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.contrib.djangorestframework_camel_case.camelize_serializer_fields",
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "koers.api.schema.verrijk",
+    ],
+    "ENUM_NAME_OVERRIDES": {},
+}
+OAUTH2_PROVIDER = {
+    "SCOPES_BACKEND_CLASS": "koers.api.scopes.KoersScopes",
+    "ACCESS_TOKEN_EXPIRE_SECONDS": env.int("API_TOKEN_SECONDS", default=3600),
+    "PKCE_REQUIRED": True,
+}
 
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="redis://127.0.0.1:6379/0")
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
@@ -215,3 +275,11 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }
+
+# Settings of the chain's apps live beside them; CELERY_BEAT entries are merged into the schedule above.
+from . import koppelvlakken as _koppelvlakken  # noqa: E402
+from . import notificaties as _notificaties  # noqa: E402
+
+for _module in (_koppelvlakken, _notificaties):
+    CELERY_BEAT_SCHEDULE.update(getattr(_module, "CELERY_BEAT", {}))
+    globals().update({k: v for k, v in vars(_module).items() if k.isupper() and k != "CELERY_BEAT"})

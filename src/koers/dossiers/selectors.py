@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
-from koers.accounts.roles import Rol
+from koers.accounts.roles import GEMEENTE_DOSSIER_ROLLEN, Rol
 from koers.inburgeraars.validators import normaliseer_bsn
 from koers.utils.pagination import KeysetPagina, keyset_pagina
 
@@ -20,7 +20,7 @@ def dossiers_voor(user) -> QuerySet[Dossier]:
     if not user.is_authenticated:
         return qs.none()
     rol = user.rol
-    if rol in (Rol.KLANTMANAGER, Rol.TEAMLEIDER, Rol.FUNCTIONEEL_BEHEERDER):
+    if rol in GEMEENTE_DOSSIER_ROLLEN:
         return qs.filter(gemeente_id=user.gemeente_id)
     if rol == Rol.REGIOCOORDINATOR:
         return qs.filter(gemeente__regios=user.regio_id)

@@ -12,11 +12,12 @@ from koers.audit.models import Toegangslog
 from koers.audit.services import log_toegang
 from koers.inburgeraars import services as inburgeraar_services
 from koers.inburgeraars.models import Inburgeraar
+from koers.inburgeraars.selectors import dubbel_redenen, mogelijke_dubbelen
 from koers.inburgeraars.services import maak_inburgeraar, wijzig_inburgeraar
 from koers.utils.clock import nu, vandaag
 from koers.utils.concurrency import bewaar, vergrendel
 
-from . import permissions
+from . import permissions, selectors
 from .models import Dossier, DossierDeling, TijdlijnGebeurtenis, Wet
 from .status import Afsluitreden, Status, overgang_toegestaan
 
@@ -100,6 +101,18 @@ def _open_dossier(inburgeraar, *, door, gemeente_id, klantmanager, aangemeld_op,
         omschrijving="registratie inburgeraar",
     )
     return dossier
+
+
+def mogelijke_dubbelen_bij_registratie(door, gegevens: dict) -> list[tuple[Dossier, list[str]]]:
+    """Dossiers in the user's scope that may be the same person as ``gegevens``, each with the reasons why."""
+    sleutels = {k: gegevens.get(k) for k in ("bsn", "v_nummer", "achternaam", "geboortedatum")}
+    kandidaten = mogelijke_dubbelen(**sleutels)
+    return [(d, dubbel_redenen(d.inburgeraar, **sleutels)) for d in selectors.dubbelen_in_scope(door, kandidaten)]
+
+
+def heeft_zelfde_nummer(dubbelen: list[tuple[Dossier, list[str]]]) -> bool:
+    """A duplicate with the same BSN or v-nummer is the same person for sure: never register again."""
+    return any("zelfde BSN" in r or "zelfde v-nummer" in r for _d, redenen in dubbelen for r in redenen)
 
 
 @transaction.atomic

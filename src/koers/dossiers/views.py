@@ -78,22 +78,8 @@ def registreren(request):
     dubbelen = []
     if request.method == "POST" and form.is_valid():
         gegevens = form.persoonsgegevens()
-        kandidaten = mogelijke_dubbelen(
-            bsn=gegevens["bsn"],
-            v_nummer=gegevens["v_nummer"],
-            achternaam=gegevens["achternaam"],
-            geboortedatum=gegevens["geboortedatum"],
-        )
-        dubbelen = [
-            (
-                d,
-                dubbel_redenen(
-                    d.inburgeraar, **{k: gegevens[k] for k in ("bsn", "v_nummer", "achternaam", "geboortedatum")}
-                ),
-            )
-            for d in selectors.dubbelen_in_scope(request.user, kandidaten)
-        ]
-        heeft_zelfde_nummer = any("zelfde BSN" in r or "zelfde v-nummer" in r for _d, r in dubbelen)
+        dubbelen = services.mogelijke_dubbelen_bij_registratie(request.user, gegevens)
+        heeft_zelfde_nummer = services.heeft_zelfde_nummer(dubbelen)
         if dubbelen and (heeft_zelfde_nummer or not form.cleaned_data["geen_dubbel"]):
             if heeft_zelfde_nummer:
                 form.add_error(

@@ -6,7 +6,9 @@ from koers.accounts.roles import Rol
 from koers.dossiers.permissions import mag_dossier_bewerken
 
 # Who may read PIP beschikkingen: the gemeente's own staff and the regio's coordinator (read-only).
-LEES_ROLLEN = frozenset({Rol.KLANTMANAGER, Rol.TEAMLEIDER, Rol.FUNCTIONEEL_BEHEERDER, Rol.REGIOCOORDINATOR})
+LEES_ROLLEN = frozenset(
+    {Rol.KLANTMANAGER, Rol.TEAMLEIDER, Rol.FUNCTIONEEL_BEHEERDER, Rol.REGIOCOORDINATOR, Rol.GEMEENTESYSTEEM}
+)
 
 
 def mag_pip_zien(user) -> bool:
