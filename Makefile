@@ -59,10 +59,16 @@ e2e: install
 	bin/ensure-chromium
 	$(VENV)/bin/pytest -n 2 -m e2e -q -p no:randomly
 
-## make bench: p50/p95 of the caseload, dossier page and worklist on the database in DATABASE_URL
+## make bench: p50/p95 of the caseload, dossier page and worklist, then the API (bench-api), on the database in DATABASE_URL
 ## (first: DATABASE_URL=postgres://… python manage.py seed_demo --size 100000)
-bench: install
+bench: bench-pages bench-api
+
+bench-pages: install
 	$(PY) bench/pages.py --runs 200
+
+## make bench-api: p50/p95/p99 and query counts of the REST API's list and detail reads (session and token callers)
+bench-api: install
+	$(PY) bench/api.py --runs 200
 
 static:
 	bin/build-static
