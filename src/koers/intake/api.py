@@ -22,11 +22,20 @@ from koers.dossiers.permissions import mag_dossier_bewerken, mag_gezondheid_zien
 from koers.dossiers.selectors import dossier_voor, dossiers_voor
 
 from . import privacy, selectors, services
-from .models import BredeIntake, Leerbaarheidstoets, RouteAdvies, RouteBesluit
+from .models import BredeIntake, IntakeGesprek, Leerbaarheidstoets, RouteAdvies, RouteBesluit
 
 
 def _mag_gezondheid(request, dossier) -> bool:
     return mag_gezondheid_zien(request.user, dossier)
+
+
+class VraagSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    levensgebied = serializers.CharField()
+    tekst = serializers.CharField()
+    antwoordtype = serializers.CharField()
+    keuzes = serializers.ListField(source="keuzelijst", child=serializers.ListField(child=serializers.CharField()))
+    verplicht = serializers.BooleanField()
 
 
 class BredeIntakeSerializer(serializers.ModelSerializer):
@@ -36,6 +45,7 @@ class BredeIntakeSerializer(serializers.ModelSerializer):
     antwoorden = serializers.SerializerMethodField(
         help_text=_("Antwoorden per vraagcode; gezondheidsvragen alleen voor wie ze mag zien.")
     )
+    vragen = serializers.SerializerMethodField(help_text=_("De vragen van de vragenlijst die u mag zien."))
 
     class Meta:
         model = BredeIntake
@@ -49,12 +59,54 @@ class BredeIntakeSerializer(serializers.ModelSerializer):
             "gestart_op",
             "afgerond_op",
             "antwoorden",
+            "vragen",
         ]
         read_only_fields = fields
 
+    def _vragen(self, intake):
+        return selectors.vragen(intake, met_gezondheid=self.context["mag_gezondheid"](intake))
+
+    @extend_schema_field(VraagSerializer(many=True))
+    def get_vragen(self, intake) -> list[dict]:
+        return VraagSerializer(self._vragen(intake), many=True).data
+
     def get_antwoorden(self, intake) -> dict:
-        toegestaan = {v.code for v in selectors.vragen(intake, met_gezondheid=self.context["mag_gezondheid"](intake))}
+        toegestaan = {v.code for v in self._vragen(intake)}
         return {code: waarde for code, waarde in selectors.antwoorden(intake).items() if code in toegestaan}
+
+
+class IntakeGesprekSerializer(serializers.ModelSerializer):
+    intake = serializers.PrimaryKeyRelatedField(queryset=BredeIntake.objects.none())
+
+    class Meta:
+        model = IntakeGesprek
+        fields = [
+            "id",
+            "versie",
+            "intake",
+            "gepland_op",
+            "plaats",
+            "locatie",
+            "gehouden",
+            "tolk_ingezet",
+            "tolk_taal",
+            "partner_aanwezig",
+            "is_partnergesprek",
+            "notities",
+        ]
+        read_only_fields = ["id", "versie"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        request = self.context.get("request")
+        if request is not None:
+            self.fields["intake"].queryset = BredeIntake.objects.filter(dossier__in=dossiers_voor(request.user))
+
+
+class GesprekVerslagSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = IntakeGesprek
+        fields = ["gehouden", "plaats", "locatie", "tolk_ingezet", "tolk_taal", "partner_aanwezig", "notities"]
 
 
 class StartSerializer(serializers.Serializer):
@@ -322,8 +374,52 @@ class RouteBesluitViewSet(IntakeScopeMixin, AanmaakMixin, KoersViewSet):
         return self.antwoord(besluit, status_code=status.HTTP_201_CREATED, nieuw=True)
 
 
+@extend_schema_view(
+    list=extend_schema(summary="Intakegesprekken in uw toegang", tags=["intake"]),
+    retrieve=extend_schema(summary="Eén intakegesprek", tags=["intake"]),
+    create=extend_schema(summary="Intakegesprek plannen", tags=["intake"]),
+    update=extend_schema(
+        summary="Verslag van het gesprek vastleggen (gehouden, tolk, partner)",
+        request=GesprekVerslagSerializer,
+        responses={200: IntakeGesprekSerializer},
+        tags=["intake"],
+    ),
+)
+class IntakeGesprekViewSet(IntakeScopeMixin, AanmaakMixin, KoersViewSet):
+    serializer_class = IntakeGesprekSerializer
+    filterset_class = IntakeDossierFilter
+    omschrijving = "intakegesprek"
+    http_method_names = ["get", "post", "put", "head", "options"]
+
+    def get_queryset(self):
+        return IntakeGesprek.objects.filter(intake__in=self._intakes()).select_related("intake__dossier")
+
+    def persoon_van(self, obj):
+        return (obj.intake.dossier.inburgeraar_id, obj.intake.dossier_id)
+
+    def maak(self, request, *args, **kwargs):
+        invoer = self.get_serializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        gegevens = dict(invoer.validated_data)
+        gegevens.pop("gehouden", None)
+        intake = gegevens.pop("intake")
+        gesprek = services.plan_gesprek(intake, door=request.user, **gegevens)
+        return self.antwoord(gesprek, status_code=status.HTTP_201_CREATED, nieuw=True)
+
+    def update(self, request, *args, **kwargs):
+        gesprek = self.get_object()
+        versie = self.if_match(gesprek)
+        invoer = GesprekVerslagSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        bijgewerkt = services.registreer_gesprek(
+            gesprek, door=request.user, verwachte_versie=versie, **invoer.validated_data
+        )
+        return self.antwoord(bijgewerkt)
+
+
 router = SimpleRouter(trailing_slash=False)
 router.register("brede-intakes", BredeIntakeViewSet, basename="brede-intake")
+router.register("intakegesprekken", IntakeGesprekViewSet, basename="intakegesprek")
 router.register("leerbaarheidstoetsen", LeerbaarheidstoetsViewSet, basename="leerbaarheidstoets")
 router.register("route-adviezen", RouteAdviesViewSet, basename="route-advies")
 router.register("routebesluiten", RouteBesluitViewSet, basename="routebesluit")
