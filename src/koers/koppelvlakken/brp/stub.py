@@ -15,11 +15,12 @@ import json
 import re
 import threading
 import time
+from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from .voorbeelden import PERSONEN
 
-PROBLEEM_TYPE = "https://www.rfc-editor.org/rfc/rfc9110#name-"
+RFC9110 = "https://www.rfc-editor.org/rfc/rfc9110"
 BSN_RE = re.compile(r"^[0-9]{9}$")
 VELD_RE = re.compile(r"^[a-zA-Z0-9._]{1,200}$")
 # The BRP adds these itself when present; asking for them is an error (as the specification says).
@@ -76,8 +77,13 @@ class Ongeldig(Exception):
         self.titel = titel
 
 
+def _probleemtype(status: int) -> str:
+    """The RFC 9110 section of a status, e.g. …#name-400-bad-request."""
+    return f"{RFC9110}#name-{status}-{HTTPStatus(status).phrase.lower().replace(' ', '-')}"
+
+
 def _param(naam: str, code: str, reden: str) -> dict:
-    return {"type": PROBLEEM_TYPE + "400-bad-request", "name": naam, "code": code, "reason": reden}
+    return {"type": _probleemtype(400), "name": naam, "code": code, "reason": reden}
 
 
 def valideer(verzoek: object) -> tuple[list[str], list[str]]:
@@ -183,7 +189,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _probleem(self, status: int, titel: str, code: str, params: list[dict] | None = None) -> None:
         inhoud = {
-            "type": PROBLEEM_TYPE + f"{status}",
+            "type": _probleemtype(status),
             "title": titel,
             "status": status,
             "detail": titel,
