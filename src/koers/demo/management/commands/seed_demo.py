@@ -32,6 +32,22 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS(f"{len(ctx.dossier_ids)} dossiers aangemaakt."))
             self.stdout.write("Duur per onderdeel: " + ", ".join(f"{k} {v:.1f} s" for k, v in ctx.duur.items()))
         self.print_logins()
+        self.print_api_clients()
+
+    def print_api_clients(self):
+        from koers.demo.clients import zorg_voor_demo_clients
+
+        clients = zorg_voor_demo_clients()
+        if not clients:
+            return
+        self.stdout.write("\nAPI-clients (OAuth2 client credentials; zie docs/koppelvlakken.md):")
+        for client_id, secret, naam, scopes in clients:
+            self.stdout.write(f"  {naam:<34} client_id {client_id:<26} secret {secret:<26} {' '.join(scopes)}")
+        self.stdout.write(
+            "  Token: curl -s -u demo-taalschool-debrug:demo-geheim-debrug-2026 "
+            "-d grant_type=client_credentials http://127.0.0.1:8000/api/v1/oauth/token\n"
+            "  Voorbeeldbestanden: docs/voorbeelden/ (COA-informatieprofielen, DUO-signalen)"
+        )
 
     def print_logins(self):
         from django_otp.plugins.otp_static.models import StaticToken
