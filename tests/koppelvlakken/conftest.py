@@ -88,7 +88,12 @@ def duo_rij(signaal: str, soort: str, **extra) -> dict:
 def importeer(door, bron: str, inhoud: bytes, *, formaat: str = "csv", gemeente=None):
     """Deliver through the service; the (eager) task runs on commit, so run it here as the worker would."""
     imp = services.ontvang_import(
-        door=door, bron=bron, formaat=formaat, mappingversie="v1", inhoud=inhoud, bestandsnaam=f"x.{formaat}",
+        door=door,
+        bron=bron,
+        formaat=formaat,
+        mappingversie="v1",
+        inhoud=inhoud,
+        bestandsnaam=f"x.{formaat}",
         gemeente=gemeente,
     )
     return services.verwerk_import(imp.pk)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from koers.dossiers.models import Dossier, TijdlijnGebeurtenis
-from koers.inburgeraars.models import Informatieprofiel, Inburgeraar, Koppeling
+from koers.inburgeraars.models import Inburgeraar, Informatieprofiel, Koppeling
 from koers.koppelvlakken.models import Import, ImportRecord
 from koers.koppelvlakken.services import beslis_dubbel
 from tests.factories import DossierFactory, InburgeraarFactory
@@ -50,7 +50,9 @@ def test_equal_record_in_another_file_is_ongewijzigd_and_a_change_keeps_the_old_
     zelfde = importeer(beheerder, "coa", csv_bytes(COA_V1, [coa_rij(1), coa_rij(2)]))
     assert (zelfde.aantal_ongewijzigd, zelfde.aantal_toegepast) == (1, 1)
 
-    bijgewerkt = importeer(beheerder, "coa", csv_bytes(COA_V1, [coa_rij(1, ambities="verpleegkundige", profieldatum="2026-11-20")]))
+    bijgewerkt = importeer(
+        beheerder, "coa", csv_bytes(COA_V1, [coa_rij(1, ambities="verpleegkundige", profieldatum="2026-11-20")])
+    )
 
     assert bijgewerkt.aantal_toegepast == 1
     profiel = Informatieprofiel.objects.get(inburgeraar__achternaam="Tesfay1")
@@ -62,7 +64,12 @@ def test_equal_record_in_another_file_is_ongewijzigd_and_a_change_keeps_the_old_
 
 
 def test_one_bad_record_applies_nothing_and_reports_each_line(beheerder):
-    rijen = [coa_rij(1), coa_rij(2, bsn="123456789"), coa_rij(3, geboortedatum="31-02-1990"), coa_rij(4, opleiding="master")]
+    rijen = [
+        coa_rij(1),
+        coa_rij(2, bsn="123456789"),
+        coa_rij(3, geboortedatum="31-02-1990"),
+        coa_rij(4, opleiding="master"),
+    ]
 
     imp = importeer(beheerder, "coa", csv_bytes(COA_V1, rijen))
 

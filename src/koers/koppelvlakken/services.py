@@ -147,6 +147,7 @@ def _pas_toe(imp: Import, records: list[ImportRecord]) -> Import:
     """Apply every valid record in one transaction; any refusal by a domain service rolls the whole file back."""
     context = toepassen.Context(imp)
     weigeringen: dict[int, str] = {}
+    bekend = {r.pk: r.inburgeraar for r in records}  # persons found before applying (rows that survive a rollback)
     try:
         with transaction.atomic():
             for nummer, record in enumerate(records, start=1):
@@ -169,11 +170,11 @@ def _pas_toe(imp: Import, records: list[ImportRecord]) -> Import:
             )
     except _Terugdraaien:
         for record in records:
+            record.inburgeraar, record.dossier, record.resultaat = bekend[record.pk], None, {}
             if record.pk in weigeringen:
                 record.status, record.reden = R.AFGEWEZEN, weigeringen[record.pk]
             elif record.status != R.AFGEWEZEN:
-                record.status, record.resultaat = R.NIET_TOEGEPAST, {}
-                record.inburgeraar = record.dossier = None
+                record.status = R.NIET_TOEGEPAST
         ImportRecord.objects.bulk_update(records, ["status", "reden", "inburgeraar", "dossier", "resultaat"], 1000)
         _tel(imp, records)
         _zet(
