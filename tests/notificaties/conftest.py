@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import threading
+import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -37,6 +38,7 @@ class Ontvanger:
     verzoeken: list[Verzoek] = field(default_factory=list)
     antwoorden: list[int] = field(default_factory=list)
     standaard: int = 204
+    vertraging: float = 0.0  # seconds before answering
 
     def url(self, pad: str = "/koers") -> str:
         return f"http://127.0.0.1:{self.poort}{pad}"
@@ -59,6 +61,8 @@ def ontvanger():
             body = self.rfile.read(lengte)
             o: Ontvanger = staat["ontvanger"]
             code = o.antwoorden.pop(0) if o.antwoorden else o.standaard
+            if o.vertraging:
+                time.sleep(o.vertraging)
             o.verzoeken.append(Verzoek(self.path, {k.lower(): v for k, v in self.headers.items()}, body, code))
             self.send_response(code)
             self.send_header("Content-Length", "0")

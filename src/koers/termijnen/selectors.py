@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
+import statistics
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import TruncWeek
 from django.utils.translation import gettext as _
 
 from koers.accounts.roles import Rol
@@ -102,9 +106,17 @@ def _tel(qs: QuerySet[Termijn], *sleutels: str) -> QuerySet:
     )
 
 
-def actie_tellingen(user, *, klantmanager_id: int | None = None) -> Tellingen:
+def _in_week(qs: QuerySet[Termijn], week: dt.date | None) -> QuerySet[Termijn]:
+    """Only deadlines in the week starting on ``week`` (a Monday), when given."""
+    if week is None:
+        return qs
+    return qs.filter(datum__gte=week, datum__lte=week + dt.timedelta(days=6))
+
+
+def actie_tellingen(user, *, klantmanager_id: int | None = None, week: dt.date | None = None) -> Tellingen:
     """Counts per deadline kind and group, in one GROUP BY query."""
-    rijen = {r["soort"]: r for r in _tel(_open_in_scope(user, klantmanager_id=klantmanager_id), "soort")}
+    qs = _in_week(_open_in_scope(user, klantmanager_id=klantmanager_id), week)
+    rijen = {r["soort"]: r for r in _tel(qs, "soort")}
     per_soort = []
     for soort, label in Termijnsoort.choices:
         r = rijen.get(soort, {"verlopen": 0, "binnenkort": 0, "later": 0})
@@ -147,9 +159,10 @@ def acties(
     na: str = "",
     grootte: int = 25,
     klantmanager_id: int | None = None,
+    week: dt.date | None = None,
 ) -> ActiePagina:
     """One page of open deadlines in a group, with dossier and person in the same query."""
-    qs = _open_in_scope(user, klantmanager_id=klantmanager_id).filter(_groep_q(groep))
+    qs = _in_week(_open_in_scope(user, klantmanager_id=klantmanager_id), week).filter(_groep_q(groep))
     if soort in Termijnsoort.values:
         qs = qs.filter(soort=soort)
     sorteer = sorteer if sorteer in SORTERINGEN else "datum"
@@ -193,3 +206,66 @@ def dreigend_te_verlopen(*, van: dt.date, tot: dt.date, gemeente_ids) -> QuerySe
     return Termijn.objects.filter(
         status=Termijn.Status.OPEN, datum__gte=van, datum__lte=tot, gemeente_id__in=gemeente_ids
     ).order_by("datum", "id")
+
+
+# --- PIP deadlines per week: a DUO batch shows as a surge ------------------------------------------------------
+
+WEKEN_VOORUIT = 12
+# A week is a surge ("piek") when it holds at least PIEK_FACTOR times the usual number of PIP deadlines per week
+# (the median of the weeks shown, so the surge itself does not raise 'usual') and at least PIEK_MINIMUM of them.
+# Both are settings (TERMIJNEN_PIEK_FACTOR, TERMIJNEN_PIEK_MINIMUM): a large gemeente may want other values.
+PIEK_FACTOR = 2.0
+PIEK_MINIMUM = 10
+
+
+@dataclass
+class Week:
+    begin: dt.date  # Monday
+    aantal: int
+    piek: bool
+
+    @property
+    def einde(self) -> dt.date:
+        return self.begin + dt.timedelta(days=6)
+
+
+@dataclass
+class WeekOverzicht:
+    weken: list[Week]
+    gewoon: float  # median per week
+    drempel: int  # from this many a week is a surge
+
+    @property
+    def pieken(self) -> list[Week]:
+        return [w for w in self.weken if w.piek]
+
+    @property
+    def totaal(self) -> int:
+        return sum(w.aantal for w in self.weken)
+
+
+def maandag(datum: dt.date) -> dt.date:
+    return datum - dt.timedelta(days=datum.weekday())
+
+
+def pip_termijnen_per_week(user, *, op: dt.date | None = None, weken: int = WEKEN_VOORUIT) -> WeekOverzicht:
+    """Open 'PIP vaststellen' deadlines per week from this week on (the user's scope), in one GROUP BY query."""
+    begin = maandag(op or vandaag())
+    einde = begin + dt.timedelta(days=7 * weken - 1)
+    qs = _open_in_scope(user).filter(soort=Termijnsoort.PIP_VASTSTELLEN, datum__gte=begin, datum__lte=einde)
+    per_week = {
+        (r["week"].date() if isinstance(r["week"], dt.datetime) else r["week"]): r["aantal"]
+        for r in qs.annotate(week=TruncWeek("datum")).values("week").annotate(aantal=Count("id")).order_by()
+    }
+    aantallen = [per_week.get(begin + dt.timedelta(weeks=i), 0) for i in range(weken)]
+    gewoon = float(statistics.median(aantallen)) if aantallen else 0.0
+    factor = getattr(settings, "TERMIJNEN_PIEK_FACTOR", PIEK_FACTOR)
+    drempel = max(getattr(settings, "TERMIJNEN_PIEK_MINIMUM", PIEK_MINIMUM), math.ceil(factor * gewoon))
+    return WeekOverzicht(
+        weken=[
+            Week(begin=begin + dt.timedelta(weeks=i), aantal=n, piek=n >= drempel and n > gewoon)
+            for i, n in enumerate(aantallen)
+        ],
+        gewoon=gewoon,
+        drempel=drempel,
+    )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
@@ -178,8 +180,9 @@ def _werklijst(request, *, klantmanager=None):
     soort = request.GET.get("soort", "")
     soort = soort if soort in Termijnsoort.values else ""
     sorteer = "soort" if request.GET.get("sorteer") == "soort" else "datum"
+    week = _week_uit(request)
     km_id = klantmanager.pk if klantmanager else None
-    tellingen = selectors.actie_tellingen(request.user, klantmanager_id=km_id)
+    tellingen = selectors.actie_tellingen(request.user, klantmanager_id=km_id, week=week)
     secties = []
     for g in [groep] if groep else GROEPEN:
         pagina = selectors.acties(
@@ -190,6 +193,7 @@ def _werklijst(request, *, klantmanager=None):
             na=request.GET.get("na", "")[:60] if groep else "",
             grootte=25 if groep else VOORPROEF,
             klantmanager_id=km_id,
+            week=week,
         )
         totaal = next(r[g] for r in tellingen.per_soort if r["soort"] == soort) if soort else tellingen.totaal[g]
         secties.append({"groep": g, "label": GROEP_LABELS[g], "pagina": _met_pagina(pagina), "totaal": totaal})
@@ -204,7 +208,17 @@ def _werklijst(request, *, klantmanager=None):
         "groep_labels": GROEP_LABELS,
         "klantmanager": klantmanager,
         "voorproef": VOORPROEF,
+        "week": week,
+        "week_einde": week + dt.timedelta(days=6) if week else None,
     }
+
+
+def _week_uit(request) -> dt.date | None:
+    """The worklist's optional ``?week=`` filter (any date; the week starting on its Monday)."""
+    try:
+        return selectors.maandag(dt.date.fromisoformat(request.GET.get("week", "")[:10]))
+    except ValueError:
+        return None
 
 
 def _met_pagina(pagina):
@@ -222,6 +236,8 @@ def acties(request):
     _vereis_werklijst(request)
     context = _werklijst(request)
     context["basis_url"] = request.path
+    if request.user.rol == Rol.TEAMLEIDER:
+        context["pip_weken"] = selectors.pip_termijnen_per_week(request.user)
     return render(request, "termijnen/acties.html", context)
 
 
@@ -231,7 +247,8 @@ def team(request):
         raise PermissionDenied(_("Het teamoverzicht is er voor teamleiders."))
     rijen = selectors.team_overzicht(request.user)
     totaal = {g: sum(r[g] for r in rijen) for g in GROEPEN}
-    return render(request, "termijnen/team.html", {"rijen": rijen, "totaal": totaal})
+    context = {"rijen": rijen, "totaal": totaal, "pip_weken": selectors.pip_termijnen_per_week(request.user)}
+    return render(request, "termijnen/team.html", context)
 
 
 def team_klantmanager(request, klantmanager_id: int):
