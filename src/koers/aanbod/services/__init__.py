@@ -1,6 +1,7 @@
 """Writes for the offer: each service runs in one transaction with its timeline entry and access log."""
 
 from .inschrijving import KeurmerkOntbreekt, schrijf_in, wijzig_inschrijving_status
+from .klassen import plaats_in_klas
 from .ontzorgen import VasteLast, betaallijst_csv, maak_ontzorgingsplan, markeer_betaald
 from .resultaten import (
     houd_voortgangsgesprek,
@@ -22,6 +23,7 @@ __all__ = [
     "houd_voortgangsgesprek",
     "maak_ontzorgingsplan",
     "markeer_betaald",
+    "plaats_in_klas",
     "plan_voortgangsgesprekken",
     "registreer_examen",
     "registreer_klasuren",

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from koers.audit.models import Toegangslog
 from koers.audit.services import log_toegang
+from koers.dossiers.selectors import dossiers_voor
 from koers.dossiers.services import log_gebeurtenis
 from koers.inburgeraars.models import Doelgroep
 from koers.utils.clock import vandaag
@@ -67,8 +68,20 @@ def schrijf_in(
     aangemeld_op: dt.date | None = None,
     pip_onderdeel=None,
 ) -> Inschrijving:
-    """Enrol the person with a provider (through a contract, or directly), refusing a provider without keurmerk."""
-    if not permissions.mag_aanbod_bewerken(door, dossier):
+    """Enrol the person with a provider (through a contract, or directly), refusing a provider without keurmerk.
+
+    The gemeente's editors enrol with any provider; a provider enrols only with itself, for a dossier shared with it.
+    """
+    aanbieder = contract.ketenpartner if contract is not None else ketenpartner
+    in_scope = dossiers_voor(door).filter(pk=dossier.pk).exists()
+    if not permissions.mag_inschrijven(door, dossier, ketenpartner=aanbieder, in_scope=in_scope):
+        if permissions.is_aanbieder_account(door):
+            raise PermissionDenied(
+                _(
+                    "Een aanbieder kan een deelnemer alleen bij zichzelf inschrijven, en alleen als de gemeente "
+                    "het dossier met haar heeft gedeeld."
+                )
+            )
         raise PermissionDenied(_("U mag dit dossier niet wijzigen."))
     if contract is None and ketenpartner is None:
         raise ValidationError(_("Kies een contract of een aanbieder."), code="aanbieder")
@@ -161,9 +174,12 @@ def wijzig_inschrijving_status(
     verwachte_versie: int | None = None,
     reden: str = "",
 ) -> Inschrijving:
-    """Move an enrolment along aangemeld → intake bij aanbieder → gestart → afgerond / afgebroken."""
-    if not permissions.mag_aanbod_bewerken(door, inschrijving.dossier):
-        raise PermissionDenied(_("U mag dit dossier niet wijzigen."))
+    """Move an enrolment along aangemeld → intake bij aanbieder → gestart → afgerond / afgebroken.
+
+    The gemeente's editors, or the provider for its own enrolment of a dossier shared with it."""
+    in_scope = dossiers_voor(door).filter(pk=inschrijving.dossier_id).exists()
+    if not permissions.mag_inschrijving_bijwerken(door, inschrijving, in_scope=in_scope):
+        raise PermissionDenied(_("U mag deze inschrijving niet wijzigen."))
     vers = vergrendel(inschrijving, verwachte_versie=verwachte_versie)
     if naar not in OVERGANGEN[vers.status]:
         raise ValidationError(

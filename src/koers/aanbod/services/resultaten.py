@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from koers.dossiers.selectors import dossiers_voor
 from koers.dossiers.services import log_gebeurtenis
 from koers.inburgeraars.models import Doelgroep
 from koers.termijnen.engine import berekening
@@ -25,6 +26,21 @@ from ..regels import instelbaar, regel
 def _vereis_bewerken(door, dossier) -> None:
     if not permissions.mag_aanbod_bewerken(door, dossier):
         raise PermissionDenied(_("U mag dit dossier niet wijzigen."))
+
+
+def _vereis_melden(door, dossier, *, bewijs: str, gratis: bool | None) -> None:
+    """A provider reports exam evidence only for its own student, names the evidence, and leaves free attempts to
+    the gemeente."""
+    in_scope = dossiers_voor(door).filter(pk=dossier.pk).exists()
+    eigen = dossier.inschrijvingen.filter(ketenpartner_id=door.ketenpartner_id).exists()
+    if not permissions.mag_examen_melden(door, dossier, eigen_inschrijving=eigen, in_scope=in_scope):
+        raise PermissionDenied(_("U mag alleen examenresultaten van uw eigen deelnemers doorgeven."))
+    if not bewijs.strip():
+        raise ValidationError(
+            {"bewijs": _("Geef een verwijzing naar het bewijs van het examenresultaat.")}, code="bewijs"
+        )
+    if gratis is not None:
+        raise ValidationError({"gratis": _("Of een poging gratis is, bepaalt de gemeente.")}, code="gratis")
 
 
 @transaction.atomic
@@ -111,11 +127,17 @@ def registreer_examen(
     resultaat: str,
     gratis: bool | None = None,
     geimporteerd: bool = False,
+    bewijs: str = "",
 ) -> Examenresultaat:
     """Record one exam attempt; the attempt number follows, a free attempt is used while any are left.
 
-    ``geimporteerd``: the result comes from DUO (an import); DUO's system client may record it too."""
-    if not (geimporteerd and permissions.mag_examen_importeren(door, dossier)):
+    ``geimporteerd``: the result comes from DUO (an import); DUO's system client may record it too.
+    ``bewijs``: a provider reporting a result of its own student names its evidence (a document reference); the
+    result is then reported by the provider (its account is ``ingevoerd_door``) and the timeline keeps the reference.
+    """
+    if permissions.is_aanbieder_account(door):
+        _vereis_melden(door, dossier, bewijs=bewijs, gratis=gratis)
+    elif not (geimporteerd and permissions.mag_examen_importeren(door, dossier)):
         _vereis_bewerken(door, dossier)
     if datum > vandaag():
         raise ValidationError(_("Een examenresultaat kan niet in de toekomst liggen."), code="datum")
@@ -149,6 +171,11 @@ def registreer_examen(
             "resultaat": examen.get_resultaat_display().lower(),
         },
         door=door,
+        toelichting=_("Gemeld door %(aanbieder)s, bewijs: %(bewijs)s")
+        % {"aanbieder": door.ketenpartner, "bewijs": bewijs}
+        if bewijs
+        else "",
+        gegevens={"examenresultaat": examen.pk, **({"bewijs": bewijs} if bewijs else {})},
     )
     return examen
 
