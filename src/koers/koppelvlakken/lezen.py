@@ -29,13 +29,18 @@ def lees(inhoud: bytes, *, formaat: str, mapping: Mapping) -> list[tuple[int, di
     kolommen = mapping.kolommen()
     if regels:
         aanwezig = set().union(*(r.keys() for _n, r in regels))
-        ontbrekend = [k for naam, k in kolommen.items() if _verplicht(mapping, naam) and k not in aanwezig]
+        ontbrekend = [
+            k
+            for naam, k in kolommen.items()
+            if _verplicht(mapping, naam) and k not in aanwezig and naam not in aanwezig
+        ]
         if ontbrekend:
             raise OnleesbaarBestand(
                 _("Het bestand mist de kolom(men) %(kolommen)s van veldindeling %(versie)s.")
                 % {"kolommen": ", ".join(f"‘{k}’" for k in ontbrekend), "versie": mapping.versie}
             )
-    return [(n, {naam: _tekst(rij.get(kolom)) for naam, kolom in kolommen.items()}) for n, rij in regels]
+    # A key may be the mapping's column name or the internal field name (the API sends the latter).
+    return [(n, {naam: _tekst(rij.get(kolom, rij.get(naam))) for naam, kolom in kolommen.items()}) for n, rij in regels]
 
 
 def _verplicht(mapping: Mapping, naam: str) -> bool:
