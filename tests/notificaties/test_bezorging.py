@@ -217,3 +217,18 @@ def test_a_deactivated_subscription_gets_no_waiting_deliveries(
     tasks.verstuur_wachtende()
     assert len(ontvanger.verzoeken) == 1
     assert Bezorging.objects.get().status == "mislukt"
+
+
+def test_old_events_are_removed_after_the_retention_period_unless_still_waiting(
+    abonnement, ontvanger, klantmanager, versturen, time_machine
+):
+    with versturen():
+        registreer_inburgeraar(door=klantmanager, **persoon())
+    ontvanger.standaard = 500
+    with versturen():
+        registreer_inburgeraar(door=klantmanager, **persoon(bsn="", achternaam="Bekele"))
+    time_machine.move_to(START + dt.timedelta(days=181), tick=False)
+    assert tasks.ruim_op() > 0
+    [over] = Gebeurtenis.objects.all()
+    assert over.bezorgingen.get().status == "wachtend"
+    assert Poging.objects.filter(bezorging__gebeurtenis=over).count() == 1

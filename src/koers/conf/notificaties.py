@@ -22,6 +22,9 @@ NOTIFICATIES_WACHTTIJDEN = [60, 300, 1800, 7200, 43200]
 # How many waiting deliveries one sweep of the periodic task hands to workers.
 NOTIFICATIES_VEEG_MAXIMUM = env.int("NOTIFICATIES_VEEG_MAXIMUM", default=1000)
 
+# Events and their delivery log are kept this many days (for the beheer pages and resending), then removed.
+NOTIFICATIES_BEWAARDAGEN = env.int("NOTIFICATIES_BEWAARDAGEN", default=180)
+
 # Callback URLs must use https, and may not point to private, loopback or link-local addresses (SSRF), unless
 # DEBUG is on (the demo) or this is set (tests, a demo receiver on the same machine). Never set it in production.
 NOTIFICATIES_INTERNE_ADRESSEN_TOESTAAN = env.bool("NOTIFICATIES_INTERNE_ADRESSEN_TOESTAAN", default=False)
@@ -39,4 +42,5 @@ CELERY_BEAT = {
         "task": "koers.notificaties.tasks.meld_dagelijkse_signalen",
         "schedule": crontab(hour=5, minute=30),
     },
+    "notificaties-opruimen": {"task": "koers.notificaties.tasks.ruim_op", "schedule": crontab(hour=3, minute=45)},
 }

@@ -16,13 +16,14 @@ import requests
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
 
 from koers.utils.clock import nu
 
 from . import cloudevents, ondertekening
 from .adressen import controleer_url
-from .models import Abonnement, Bezorging, Poging
+from .models import Abonnement, Bezorging, Gebeurtenis, Poging
 
 log = logging.getLogger(__name__)
 
@@ -137,3 +138,12 @@ def wachtende(maximum: int | None = None) -> list[int]:
             : maximum or settings.NOTIFICATIES_VEEG_MAXIMUM
         ]
     )
+
+
+def ruim_op() -> int:
+    """Forget events older than NOTIFICATIES_BEWAARDAGEN with nothing left to send (their log goes with them)."""
+    grens = nu() - dt.timedelta(days=settings.NOTIFICATIES_BEWAARDAGEN)
+    wachtend = Bezorging.objects.filter(gebeurtenis=OuterRef("pk"), status=Bezorging.Status.WACHTEND)
+    oud = Gebeurtenis.objects.filter(aangemaakt_op__lt=grens).exclude(Exists(wachtend))
+    aantal, _per_model = oud.delete()
+    return aantal

@@ -36,3 +36,9 @@ def verstuur_wachtende() -> int:
 def meld_dagelijkse_signalen() -> dict[str, int]:
     """Daily: 'termijn dreigt te verlopen' and 'uren ontbreken', each once per termijn (date) or month."""
     return signalen.meld_dagelijkse_signalen()
+
+
+@shared_task
+def ruim_op() -> int:
+    """Nightly: events past the retention period, and their delivery log, are removed."""
+    return bezorging.ruim_op()
