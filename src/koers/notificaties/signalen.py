@@ -34,7 +34,7 @@ def _dossierdata(dossier_id: int) -> dict:
     return {"dossierId": dossier_id, "dossierUrl": api_url(f"dossiers/{dossier_id}")}
 
 
-def _intake_afgerond(entry: TijdlijnGebeurtenis) -> NieuweGebeurtenis | None:
+def _intake_afgerond(entry: TijdlijnGebeurtenis, gemeente_id: int) -> NieuweGebeurtenis | None:
     from koers.intake.models import BredeIntake
 
     intake = (
@@ -52,7 +52,7 @@ def _intake_afgerond(entry: TijdlijnGebeurtenis) -> NieuweGebeurtenis | None:
         return None
     return NieuweGebeurtenis(
         type=T.INTAKE_AFGEROND,
-        gemeente_id=0,
+        gemeente_id=gemeente_id,
         dossier_id=entry.dossier_id,
         sleutel=f"intake-afgerond:{intake}",
         tijdstip=entry.tijdstip,
@@ -61,10 +61,10 @@ def _intake_afgerond(entry: TijdlijnGebeurtenis) -> NieuweGebeurtenis | None:
     )
 
 
-def _uit(entry: TijdlijnGebeurtenis, type_: str, **data) -> NieuweGebeurtenis:
+def _uit(entry: TijdlijnGebeurtenis, gemeente_id: int, type_: str, **data) -> NieuweGebeurtenis:
     return NieuweGebeurtenis(
         type=type_,
-        gemeente_id=0,
+        gemeente_id=gemeente_id,
         dossier_id=entry.dossier_id,
         sleutel=f"tijdlijn:{entry.pk}",
         tijdstip=entry.tijdstip,
@@ -73,16 +73,18 @@ def _uit(entry: TijdlijnGebeurtenis, type_: str, **data) -> NieuweGebeurtenis:
     )
 
 
-def _vertaal(entry: TijdlijnGebeurtenis) -> NieuweGebeurtenis | None:
+def _vertaal(entry: TijdlijnGebeurtenis, gemeente_id: int) -> NieuweGebeurtenis | None:
     soort, gegevens = entry.soort, entry.gegevens or {}
     if soort == "aangemeld":
-        return _uit(entry, T.DOSSIER_GEOPEND)
+        return _uit(entry, gemeente_id, T.DOSSIER_GEOPEND)
     if soort == "intake":
-        return _intake_afgerond(entry)
+        return _intake_afgerond(entry, gemeente_id)
     if soort == "pip_vastgesteld" and gegevens.get("pip"):
-        return _uit(entry, T.PIP_VASTGESTELD, pipId=gegevens["pip"], pipUrl=api_url(f"pips/{gegevens['pip']}"))
+        return _uit(
+            entry, gemeente_id, T.PIP_VASTGESTELD, pipId=gegevens["pip"], pipUrl=api_url(f"pips/{gegevens['pip']}")
+        )
     if soort == "status" and gegevens.get("naar") == "afgerond":
-        return _uit(entry, T.DOSSIER_AFGESLOTEN)
+        return _uit(entry, gemeente_id, T.DOSSIER_AFGESLOTEN)
     return None
 
 
@@ -97,9 +99,8 @@ def uit_tijdlijn(entry: TijdlijnGebeurtenis) -> None:
     gemeente_id = entry.dossier.gemeente_id
     if not Abonnement.objects.filter(gemeente_id=gemeente_id, actief=True).exists():
         return
-    nieuw = _vertaal(entry)
+    nieuw = _vertaal(entry, gemeente_id)
     if nieuw is not None:
-        nieuw.gemeente_id = gemeente_id
         services.registreer_gebeurtenis(nieuw)
 
 
