@@ -125,7 +125,7 @@ def reden(response, naam: str) -> str:
 MATRIX = {
     "school_eigen": (True, True, 201),
     "school_ander": (False, False, 400),  # the enrolment is not one of its own: unknown to it
-    "gemeentesysteem": (True, False, 403),  # reads its gemeente; classes are the schools'; no write scope
+    "gemeentesysteem": (True, True, 403),  # reads its gemeente, its classes included; no write scope
     "km_eigen": (True, True, 201),
     "km_elders": (False, False, 400),
     "coa": (None, None, 403),  # no aanbod scope at all

@@ -34,7 +34,7 @@ from koers.api.problemen import PROBLEM_JSON
 from koers.api.scopes import AANBOD_LEZEN, AANBOD_SCHRIJVEN
 from koers.api.veilig import AanmaakMixin, idempotente_post
 from koers.api.views import KoersViewSet
-from koers.dossiers.models import Dossier, DossierDeling, TijdlijnGebeurtenis
+from koers.dossiers.models import Dossier, DossierDeling
 from koers.dossiers.selectors import dossiers_voor
 from koers.utils.clock import vandaag
 from koers.utils.concurrency import VersieConflict
@@ -862,7 +862,7 @@ class ExamenresultaatSerializer(serializers.ModelSerializer):
         return obj.ingevoerd_door.ketenpartner.naam if _door_aanbieder(obj) else None
 
     def get_bewijs(self, obj) -> str | None:
-        return getattr(obj, "bewijs", None) or None
+        return obj.bewijs or None
 
 
 def _door_aanbieder(examen: Examenresultaat) -> bool:
@@ -927,15 +927,6 @@ class ExamenresultaatViewSet(AanmaakMixin, KoersViewSet):
     def get_queryset(self):
         return selectors.examenresultaten_voor(self.request.user)
 
-    def paginate_queryset(self, queryset):
-        return _met_bewijs(super().paginate_queryset(queryset))
-
-    def herlaad(self, obj):
-        return _met_bewijs([super().herlaad(obj)])[0]
-
-    def get_object(self):
-        return _met_bewijs([super().get_object()])[0]
-
     def maak(self, request, *args, **kwargs):
         invoer = ExamenInvoerSerializer(data=request.data, gebruiker=request.user)
         invoer.is_valid(raise_exception=True)
@@ -951,21 +942,6 @@ class ExamenresultaatViewSet(AanmaakMixin, KoersViewSet):
             bewijs=gegevens.get("bewijs", "").strip(),
         )
         return self.antwoord(examen, status_code=status.HTTP_201_CREATED, nieuw=True)
-
-
-def _met_bewijs(examens: list[Examenresultaat]) -> list[Examenresultaat]:
-    """Attach the evidence reference a provider gave (kept on the timeline entry), one query for the page."""
-    if not examens:
-        return examens
-    gebeurtenissen = TijdlijnGebeurtenis.objects.filter(
-        dossier_id__in={e.dossier_id for e in examens},
-        soort="examen",
-        gegevens__examenresultaat__in=[e.pk for e in examens],
-    ).values_list("gegevens", flat=True)
-    bewijzen = {g["examenresultaat"]: g.get("bewijs", "") for g in gebeurtenissen}
-    for examen in examens:
-        examen.bewijs = bewijzen.get(examen.pk, "")
-    return examens
 
 
 router = SimpleRouter(trailing_slash=False)

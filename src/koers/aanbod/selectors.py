@@ -10,7 +10,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
-from koers.accounts.roles import Rol
+from koers.accounts.roles import GEMEENTE_DOSSIER_ROLLEN, Rol
 from koers.dossiers.selectors import dossiers_voor
 from koers.utils.clock import vandaag
 
@@ -145,7 +145,7 @@ def klassen_voor(user) -> QuerySet[Klas]:
         return qs.none()
     if user.rol == Rol.KETENPARTNER_MEDEWERKER:
         return qs.filter(ketenpartner_id=user.ketenpartner_id)
-    if user.rol in (Rol.KLANTMANAGER, Rol.TEAMLEIDER, Rol.FUNCTIONEEL_BEHEERDER):
+    if user.rol in GEMEENTE_DOSSIER_ROLLEN:
         lid_in_scope = Klas.leden.through.objects.filter(
             klas_id=OuterRef("pk"), inschrijving__dossier__in=dossiers_voor(user)
         )

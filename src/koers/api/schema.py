@@ -57,7 +57,7 @@ def _fouten_voor(methode: str, pad: str) -> list[str]:
     codes = ["400", "401", "403", "406"]
     if "{" in pad:
         codes.append("404")
-    if methode in ("put", "patch", "delete"):
+    if methode in ("put", "patch", "delete") or (methode == "post" and "{" in pad):
         codes += ["412", "428"]
     if methode in ("post", "put", "patch"):
         codes.append("415")
@@ -96,13 +96,15 @@ def verrijk(result, generator, request, public):
                         "schema": {"type": "string", "maxLength": 255},
                     }
                 )
-            if methode in ("put", "patch", "delete"):
+            wijzigt_object = methode in ("put", "patch", "delete") or (methode == "post" and "{" in pad)
+            if wijzigt_object and not any(p.get("name") == "If-Match" for p in operatie.get("parameters", [])):
                 operatie.setdefault("parameters", []).append(
                     {
                         "name": "If-Match",
                         "in": "header",
-                        "required": True,
-                        "description": "De ETag van de versie die u las.",
+                        "required": methode != "post",
+                        "description": "De ETag van de versie die u las (bij acties op een object dat een versie "
+                        "heeft: verplicht).",
                         "schema": {"type": "string"},
                     }
                 )

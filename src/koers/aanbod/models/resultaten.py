@@ -67,6 +67,12 @@ class Examenresultaat(VersieModel):
     poging = models.PositiveSmallIntegerField(_("poging"))
     gratis = models.BooleanField(_("gratis poging gebruikt"), default=False)
     geimporteerd = models.BooleanField(_("overgenomen uit een ander systeem"), default=False)
+    bewijs = models.CharField(
+        _("bewijs"),
+        max_length=300,
+        blank=True,
+        help_text=_("Kenmerk of adres van het bewijs (uitslagbrief, certificaat) dat de aanbieder meegaf."),
+    )
     ingevoerd_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -133,7 +133,7 @@ def registreer_examen(
 
     ``geimporteerd``: the result comes from DUO (an import); DUO's system client may record it too.
     ``bewijs``: a provider reporting a result of its own student names its evidence (a document reference); the
-    result is then reported by the provider (its account is ``ingevoerd_door``) and the timeline keeps the reference.
+    result is then reported by the provider (its account is ``ingevoerd_door``) and keeps the reference.
     """
     if permissions.is_aanbieder_account(door):
         _vereis_melden(door, dossier, bewijs=bewijs, gratis=gratis)
@@ -156,6 +156,7 @@ def registreer_examen(
         poging=laatste + 1,
         gratis=gratis,
         geimporteerd=geimporteerd,
+        bewijs=bewijs[:300],
         ingevoerd_door=door,
     )
     examen._history_user = door
