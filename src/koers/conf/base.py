@@ -237,7 +237,11 @@ SPECTACULAR_SETTINGS = {
         "drf_spectacular.hooks.postprocess_schema_enums",
         "koers.api.schema.verrijk",
     ],
-    "ENUM_NAME_OVERRIDES": {},
+    "ENUM_NAME_OVERRIDES": {
+        "DossierStatusEnum": "koers.dossiers.status.Status",
+        "PipStatusEnum": "koers.pip.models.PIPStatus",
+        "PipSoortEnum": "koers.pip.models.Soort",
+    },
 }
 OAUTH2_PROVIDER = {
     "SCOPES_BACKEND_CLASS": "koers.api.scopes.KoersScopes",

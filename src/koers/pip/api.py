@@ -35,7 +35,7 @@ class OnderdeelSerializer(serializers.ModelSerializer):
         read_only_fields = ["id", "volgorde"]
 
 
-class PIPSerializer(serializers.ModelSerializer):
+class PipSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:pip-detail")
     dossier = serializers.PrimaryKeyRelatedField(read_only=True)
     onderdelen = OnderdeelSerializer(many=True, read_only=True)
@@ -86,7 +86,7 @@ class PIPSerializer(serializers.ModelSerializer):
         return data
 
 
-class NieuwePIPSerializer(serializers.Serializer):
+class NieuwePipSerializer(serializers.Serializer):
     dossier = serializers.IntegerField(min_value=1)
 
 
@@ -118,14 +118,14 @@ class PIPFilter(django_filters.FilterSet):
     retrieve=extend_schema(summary="Eén PIP met zijn onderdelen", tags=["pip"]),
     create=extend_schema(
         summary="Concept-PIP maken (vanuit het routebesluit)",
-        request=NieuwePIPSerializer,
-        responses={201: PIPSerializer},
+        request=NieuwePipSerializer,
+        responses={201: PipSerializer},
         tags=["pip"],
     ),
     partial_update=extend_schema(summary="Concept wijzigen", tags=["pip"]),
 )
 class PIPViewSet(AanmaakMixin, mixins.UpdateModelMixin, KoersViewSet):
-    serializer_class = PIPSerializer
+    serializer_class = PipSerializer
     filterset_class = PIPFilter
     scopes = {"lezen": [DOSSIERS_LEZEN], "schrijven": []}
     omschrijving = "PIP"
@@ -141,7 +141,7 @@ class PIPViewSet(AanmaakMixin, mixins.UpdateModelMixin, KoersViewSet):
         )
 
     def maak(self, request, *args, **kwargs):
-        invoer = NieuwePIPSerializer(data=request.data)
+        invoer = NieuwePipSerializer(data=request.data)
         invoer.is_valid(raise_exception=True)
         dossier = dossier_voor(request.user, invoer.validated_data["dossier"])
         pip = services.maak_concept(dossier, door=request.user)
@@ -164,7 +164,7 @@ class PIPViewSet(AanmaakMixin, mixins.UpdateModelMixin, KoersViewSet):
     @extend_schema(
         summary="Onderdeel toevoegen aan het concept",
         request=OnderdeelSerializer,
-        responses={201: PIPSerializer},
+        responses={201: PipSerializer},
         tags=["pip"],
     )
     @action(detail=True, methods=["post"], url_path="onderdelen")
@@ -177,7 +177,7 @@ class PIPViewSet(AanmaakMixin, mixins.UpdateModelMixin, KoersViewSet):
         return self.antwoord(pip, status_code=status.HTTP_201_CREATED)
 
     @extend_schema(
-        summary="Onderdeel verwijderen uit het concept", request=None, responses={200: PIPSerializer}, tags=["pip"]
+        summary="Onderdeel verwijderen uit het concept", request=None, responses={200: PipSerializer}, tags=["pip"]
     )
     @action(detail=True, methods=["delete"], url_path=r"onderdelen/(?P<onderdeel_id>[0-9]+)")
     def onderdeel_verwijderen(self, request, pk=None, onderdeel_id=None):
@@ -189,7 +189,7 @@ class PIPViewSet(AanmaakMixin, mixins.UpdateModelMixin, KoersViewSet):
         services.verwijder_onderdeel(onderdeel, door=request.user)
         return self.antwoord(pip)
 
-    @extend_schema(summary="Ter goedkeuring aanbieden", request=None, responses={200: PIPSerializer}, tags=["pip"])
+    @extend_schema(summary="Ter goedkeuring aanbieden", request=None, responses={200: PipSerializer}, tags=["pip"])
     @action(detail=True, methods=["post"], url_path="indienen")
     @idempotente_post
     def indienen(self, request, pk=None):
@@ -199,7 +199,7 @@ class PIPViewSet(AanmaakMixin, mixins.UpdateModelMixin, KoersViewSet):
         )
 
     @extend_schema(
-        summary="Goedkeuren (teamleider, vier ogen)", request=None, responses={200: PIPSerializer}, tags=["pip"]
+        summary="Goedkeuren (teamleider, vier ogen)", request=None, responses={200: PipSerializer}, tags=["pip"]
     )
     @action(detail=True, methods=["post"], url_path="goedkeuren")
     @idempotente_post
@@ -210,7 +210,7 @@ class PIPViewSet(AanmaakMixin, mixins.UpdateModelMixin, KoersViewSet):
     @extend_schema(
         summary="Terugsturen naar concept (teamleider)",
         request=AfwijzingSerializer,
-        responses={200: PIPSerializer},
+        responses={200: PipSerializer},
         tags=["pip"],
     )
     @action(detail=True, methods=["post"], url_path="afwijzen")
@@ -227,7 +227,7 @@ class PIPViewSet(AanmaakMixin, mixins.UpdateModelMixin, KoersViewSet):
     @extend_schema(
         summary="Vaststellen: beschikking met nummer, dagtekening en PDF",
         request=VaststellingSerializer,
-        responses={200: PIPSerializer},
+        responses={200: PipSerializer},
         tags=["pip"],
     )
     @action(detail=True, methods=["post"], url_path="vaststellen")
