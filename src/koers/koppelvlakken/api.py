@@ -49,6 +49,7 @@ class AanleveringSerializer(serializers.Serializer):
 
 class AfgewezenSerializer(serializers.ModelSerializer):
     signaalnummer = serializers.CharField(source="signaal_id")
+    status = serializers.CharField(help_text=", ".join(ImportRecord.Status.values))
 
     class Meta:
         model = ImportRecord
@@ -56,6 +57,10 @@ class AfgewezenSerializer(serializers.ModelSerializer):
 
 
 class ImportSerializer(serializers.ModelSerializer):
+    # Plain strings with their values in the help text: a shared "status" enum would collide with other apps'.
+    bron = serializers.CharField(help_text=", ".join(Bron.values))
+    formaat = serializers.CharField(help_text="csv, xlsx, json")
+    status = serializers.CharField(help_text=", ".join(Import.Status.values))
     gemeentecode = serializers.CharField(source="gemeente.gemeentecode", default=None)
     voortgang = serializers.SerializerMethodField()
     aantallen = serializers.SerializerMethodField()
