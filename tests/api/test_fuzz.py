@@ -57,10 +57,6 @@ def _document() -> dict:
     return json.loads(OpenApiJsonRenderer().render(SchemaGenerator().get_schema(request=None, public=True)))
 
 
-schema = schemathesis.openapi.from_dict(_document())
-schema.app = application  # send the generated requests through the WSGI app, not over the network
-
-
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
     """A small deterministic demo (the generator of ``make demo``), made once per module and rolled back after it;
@@ -71,14 +67,30 @@ def demo(django_db_setup, django_db_blocker):
         transaction.set_rollback(True)
 
 
-@pytest.fixture
-def wsgi_app(demo, db):
-    """Keep requests inside the test's transaction: Django's own test client detaches these signals too."""
+def wsgi_in_testtransactie(environ, start_response):
+    """The real WSGI app, kept inside the test's transaction: like Django's test client, detach the signal receiver
+    that closes a connection in a transaction (on PostgreSQL) around each request, including the response's close.
+    Per request, not per test: every Django test client call connects the receiver again when it is done."""
     signals.request_started.disconnect(close_old_connections)
     signals.request_finished.disconnect(close_old_connections)
-    yield application
-    signals.request_started.connect(close_old_connections)
-    signals.request_finished.connect(close_old_connections)
+    try:
+        antwoord = application(environ, start_response)
+        try:
+            return [b"".join(antwoord)]
+        finally:
+            antwoord.close()
+    finally:
+        signals.request_started.connect(close_old_connections)
+        signals.request_finished.connect(close_old_connections)
+
+
+schema = schemathesis.openapi.from_dict(_document())
+schema.app = wsgi_in_testtransactie  # the generated requests go through the WSGI app, not the network
+
+
+@pytest.fixture
+def wsgi_app(demo, db):
+    return wsgi_in_testtransactie
 
 
 @dataclass
