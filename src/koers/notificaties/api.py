@@ -8,6 +8,7 @@ POST honours Idempotency-Key (a retried create returns the first answer, with th
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
+from djangorestframework_camel_case.parser import CamelCaseJSONParser
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers, status
 from rest_framework.response import Response
@@ -110,6 +111,7 @@ class AbonnementViewSet(AanmaakMixin, KoersViewSet):
     scopes = SCOPES
     omschrijving = "abonnementen"
     http_method_names = ["get", "post", "put", "patch", "delete", "head", "options"]
+    parser_classes = [CamelCaseJSONParser]  # JSON only: a subscription has no files
 
     def get_queryset(self):
         return selectors.abonnementen_voor(self.request.user)
