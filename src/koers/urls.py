@@ -32,3 +32,7 @@ urlpatterns = [
     path("api/", include("koers.api.urls")),
     path("beheer/", admin.site.urls),
 ]
+
+# Under /api/ every error is problem+json, also a URL that matches no route (koers.api.problemen).
+handler404 = "koers.api.problemen.niet_gevonden"
+handler500 = "koers.api.problemen.serverfout"

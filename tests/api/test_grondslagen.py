@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from koers.audit.models import Toegangslog
@@ -51,8 +53,9 @@ def test_a_language_school_token_has_no_access_to_dossiers(schoolsysteem, dossie
 
 
 def test_a_client_gets_only_the_scopes_of_its_organisation_and_is_refused_more(gemeente):
-    from koers.api.services import registreer_systeem
     from rest_framework.test import APIClient
+
+    from koers.api.services import registreer_systeem
 
     koppeling = registreer_systeem(naam="COA", ketenpartner=KetenpartnerFactory(naam="COA", soort="coa"))
     assert token_voor(koppeling.client_id, koppeling.client_secret)["scope"] == "profielen:aanleveren"
@@ -76,8 +79,9 @@ def test_no_token_is_401_with_a_bearer_challenge(db):
 
 
 def test_a_wrong_secret_gets_no_token(gemeente):
-    from koers.api.services import registreer_systeem
     from rest_framework.test import APIClient
+
+    from koers.api.services import registreer_systeem
 
     koppeling = registreer_systeem(naam="Zaaksysteem", gemeente=gemeente)
     response = APIClient().post(
@@ -185,3 +189,40 @@ def test_the_openapi_document_and_docs_are_served(client):
 def test_other_gemeente_systems_are_scoped_separately(gemeente, dossier):
     ander = systeemclient(gemeente=GemeenteFactory(naam="Breda", gemeentecode="0758"))
     assert ander.get(f"/api/v1/dossiers/{dossier.pk}").status_code == 404
+
+
+def test_an_unknown_api_url_or_an_id_that_is_no_number_is_a_problem_json_404(gemeentesysteem):
+    for pad in ("/api/v1/dossiers/abc", "/api/v1/dossiers/1234567890123456789012", "/api/v1/bestaat-niet"):
+        response = gemeentesysteem.get(pad)
+        assert response.status_code == 404, pad
+        assert response["Content-Type"] == "application/problem+json"
+        assert response.json()["status"] == 404
+
+
+def test_a_filter_value_beyond_any_id_is_a_400_not_a_database_error(gemeentesysteem):
+    response = gemeentesysteem.get("/api/v1/termijnen?dossier=99999999999999999999999")
+    assert response.status_code == 400
+    assert response.json()["invalidParams"][0]["name"] == "dossier"
+
+
+def test_a_retried_file_upload_with_the_same_key_imports_once(db, gemeente):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from koers.koppelvlakken.models import Import
+
+    coa = systeemclient(ketenpartner=KetenpartnerFactory(naam="COA", soort="coa"))
+    inhoud = Path("docs/voorbeelden/coa-informatieprofielen.csv").read_bytes()
+
+    def upload():
+        bestand = SimpleUploadedFile("coa.csv", inhoud, content_type="text/csv")
+        return coa.post(
+            "/api/v1/imports",
+            {"bron": "coa", "mappingversie": "v1", "bestand": bestand},
+            format="multipart",
+            HTTP_IDEMPOTENCY_KEY="coa-upload-1",
+        )
+
+    eerste, tweede = upload(), upload()
+    assert eerste.status_code == tweede.status_code == 202, eerste.content
+    assert tweede["Idempotent-Replayed"] == "true"
+    assert Import.objects.count() == 1

@@ -84,8 +84,8 @@ def maand_uit(tekst) -> dt.date | None:
     """``"2026-10"`` → 1 October 2026; anything else → None."""
     if not isinstance(tekst, str) or not re.fullmatch(r"[0-9]{4}-(0[1-9]|1[0-2])", tekst.strip()):
         return None
-    jaar, maand = tekst.strip().split("-")
-    return dt.date(int(jaar), int(maand), 1)
+    jaar, maand = (int(deel) for deel in tekst.strip().split("-"))
+    return dt.date(jaar, maand, 1) if jaar >= 1900 else None
 
 
 def uren_veld(label: str, **extra) -> serializers.DecimalField:

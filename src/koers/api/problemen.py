@@ -63,6 +63,7 @@ _TITELS = {
     412: "De versie komt niet overeen.",
     415: "Dit formaat wordt niet ondersteund.",
     422: "Het verzoek kan niet worden verwerkt.",
+    500: "Interne fout.",
     428: "If-Match ontbreekt.",
     429: "Te veel verzoeken.",
 }
@@ -138,3 +139,35 @@ def probleem_handler(exc: Exception, context: dict):
     return probleem_response(
         request, status_code=response.status_code, code=code, detail=detail, ongeldig=ongeldig, headers=headers
     )
+
+
+def _probleem_json(request, status_code: int, code: str, detail: str):
+    from django.http import JsonResponse
+
+    data = {
+        "type": f"urn:koers:probleem:{code}",
+        "code": code,
+        "title": _(_TITELS.get(status_code, "Fout.")),
+        "status": status_code,
+        "detail": detail,
+        "instance": request.path,
+    }
+    return JsonResponse(data, status=status_code, content_type=PROBLEM_JSON, json_dumps_params={"ensure_ascii": False})
+
+
+def niet_gevonden(request, exception=None):
+    """handler404: problem+json under /api/, Django's page elsewhere."""
+    if request.path.startswith("/api/"):
+        return _probleem_json(request, 404, "not_found", _("Dit bestaat niet, of u heeft er geen toegang toe."))
+    from django.views.defaults import page_not_found
+
+    return page_not_found(request, exception)
+
+
+def serverfout(request):
+    """handler500: never an HTML page for an API client; the error itself is in the server log."""
+    if request.path.startswith("/api/"):
+        return _probleem_json(request, 500, "serverfout", _("Er ging iets mis in Koers. Probeer het later opnieuw."))
+    from django.views.defaults import server_error
+
+    return server_error(request)

@@ -55,8 +55,8 @@ _ETAG = {"ETag": {"description": "De versie van dit object, voor If-Match.", "sc
 
 def _fouten_voor(methode: str, pad: str) -> list[str]:
     codes = ["400", "401", "403", "406"]
-    if "{" in pad:
-        codes.append("404")
+    if "{" in pad or methode == "post":
+        codes.append("404")  # a POST names related objects (a dossier, an intake) that may be out of reach
     if methode in ("put", "patch", "delete") or (methode == "post" and "{" in pad):
         codes += ["412", "428"]
     if methode in ("post", "put", "patch"):

@@ -41,8 +41,21 @@ def niet_gewijzigd(request, obj) -> bool:
 
 
 def _vingerafdruk(request) -> str:
-    inhoud = request.body if request.content_type != "multipart/form-data" else b""
-    return hashlib.sha256(request.method.encode() + request.path.encode() + b"\n" + inhoud).hexdigest()
+    """What makes two requests the same: method, path and body (for an upload: the fields and each file's content)."""
+    digest = hashlib.sha256(request.method.encode() + request.path.encode() + b"\n")
+    if request.content_type.startswith("multipart/"):
+        for naam in sorted(request.data.keys()):
+            if naam not in request.FILES:
+                digest.update(f"{naam}={request.data.getlist(naam)}\n".encode())
+        for naam in sorted(request.FILES.keys()):
+            for bestand in request.FILES.getlist(naam):
+                digest.update(f"{naam}:{bestand.name}:".encode())
+                for deel in bestand.chunks():
+                    digest.update(deel)
+                bestand.seek(0)
+    else:
+        digest.update(request.body)
+    return digest.hexdigest()
 
 
 def _herhaal(rij: Idempotentiesleutel) -> Response:

@@ -24,7 +24,7 @@ class KoersViewSet(viewsets.GenericViewSet):
     (koers.api.veilig) and implement ``maak``; POST actions use ``@idempotente_post``; writes call ``if_match``.
     """
 
-    lookup_value_regex = r"[0-9]+"
+    lookup_value_regex = r"[0-9]{1,18}"  # fits a bigint; anything else is a 404 (problem+json)
     omschrijving = "API"
     gegevenscategorie = "persoonsgegevens"
 
@@ -62,6 +62,10 @@ class KoersViewSet(viewsets.GenericViewSet):
     def list(self, request, *args, **kwargs):
         queryset = self.filter_queryset(self.get_queryset())
         pagina = self.paginate_queryset(queryset)
+        if pagina is None:  # a resource without pagination (a short list by nature)
+            rijen = list(queryset)
+            self._log(rijen)
+            return Response(self.get_serializer(rijen, many=True).data)
         self._log(pagina)
         return self.get_paginated_response(self.get_serializer(pagina, many=True).data)
 

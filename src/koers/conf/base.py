@@ -196,7 +196,7 @@ REST_FRAMEWORK = {
         "djangorestframework_camel_case.parser.CamelCaseJSONParser",
         "djangorestframework_camel_case.parser.CamelCaseMultiPartParser",
     ],
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_FILTER_BACKENDS": ["koers.api.filters.KoersFilterBackend"],
     "EXCEPTION_HANDLER": "koers.api.problemen.probleem_handler",
     "URL_FORMAT_OVERRIDE": None,
     "DATE_INPUT_FORMATS": ["iso-8601"],
@@ -281,9 +281,10 @@ LOGGING = {
 }
 
 # Settings of the chain's apps live beside them; CELERY_BEAT entries are merged into the schedule above.
+from . import brp as _brp  # noqa: E402
 from . import koppelvlakken as _koppelvlakken  # noqa: E402
 from . import notificaties as _notificaties  # noqa: E402
 
-for _module in (_koppelvlakken, _notificaties):
+for _module in (_koppelvlakken, _brp, _notificaties):
     CELERY_BEAT_SCHEDULE.update(getattr(_module, "CELERY_BEAT", {}))
     globals().update({k: v for k, v in vars(_module).items() if k.isupper() and k != "CELERY_BEAT"})

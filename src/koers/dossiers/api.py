@@ -38,7 +38,8 @@ class DossierSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:dossier-detail")
     inburgeraar = InburgeraarSerializer(read_only=True)
     gemeentecode = serializers.CharField(source="gemeente.gemeentecode", read_only=True)
-    klantmanager = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    klantmanager = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+    afsluitreden = serializers.ChoiceField(choices=Afsluitreden.choices, read_only=True, allow_blank=True)
 
     class Meta:
         model = Dossier
@@ -88,7 +89,7 @@ class StatusSerializer(serializers.Serializer):
 
 
 class TijdlijnSerializer(serializers.ModelSerializer):
-    door = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    door = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
 
     class Meta:
         model = TijdlijnGebeurtenis

@@ -121,7 +121,6 @@ class ImportViewSet(AanmaakMixin, mixins.RetrieveModelMixin, KoersViewSet):
         "schrijven": [PROFIELEN_AANLEVEREN, SIGNALEN_AANLEVEREN],
     }
     omschrijving = "import"
-    pagination_class = None
 
     def get_queryset(self):
         return selectors.imports_voor(self.request.user)

@@ -105,6 +105,10 @@ class PDFRenderer(BaseRenderer):
     render_style = "binary"
 
     def render(self, data, accepted_media_type=None, renderer_context=None):
+        if isinstance(data, dict):  # an error (problem+json) on the PDF's URL
+            import json
+
+            return json.dumps(data, ensure_ascii=False).encode()
         return data
 
 
