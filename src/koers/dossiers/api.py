@@ -12,16 +12,16 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 from rest_framework.routers import SimpleRouter
 
-from koers.accounts.models import Gebruiker
+from koers.accounts.models import Gebruiker, Ketenpartner
 from koers.api.scopes import DOSSIERS_LEZEN
-from koers.api.veilig import AanmaakMixin
+from koers.api.veilig import AanmaakMixin, idempotente_post
 from koers.api.views import KoersViewSet
 from koers.inburgeraars.models import Inburgeraar
 from koers.inburgeraars.services import PERSOONSVELDEN
 from koers.inburgeraars.validators import normaliseer_bsn
 
 from . import permissions, selectors, services
-from .models import Dossier, TijdlijnGebeurtenis
+from .models import Dossier, DossierDeling, TijdlijnGebeurtenis
 from .status import Afsluitreden, Status
 
 
@@ -86,6 +86,16 @@ class StatusSerializer(serializers.Serializer):
     status = serializers.ChoiceField(choices=Status.choices)
     afsluitreden = serializers.ChoiceField(choices=Afsluitreden.choices, required=False, allow_blank=True)
     toelichting = serializers.CharField(required=False, allow_blank=True, max_length=2000)
+
+
+class DelingSerializer(serializers.ModelSerializer):
+    ketenpartner = serializers.PrimaryKeyRelatedField(queryset=Ketenpartner.objects.all())
+    ketenpartner_naam = serializers.CharField(source="ketenpartner.naam", read_only=True)
+
+    class Meta:
+        model = DossierDeling
+        fields = ["id", "ketenpartner", "ketenpartner_naam", "doel", "gedeeld_op", "ingetrokken_op"]
+        read_only_fields = ["id", "ketenpartner_naam", "gedeeld_op", "ingetrokken_op"]
 
 
 class TijdlijnSerializer(serializers.ModelSerializer):
@@ -245,6 +255,26 @@ class DossierViewSet(AanmaakMixin, KoersViewSet):
             toelichting=invoer.validated_data.get("toelichting", ""),
         )
         return self.antwoord(gewijzigd)
+
+    @extend_schema(
+        summary="Dossier delen met een ketenpartner (bijvoorbeeld de taalschool), met het doel",
+        request=DelingSerializer,
+        responses={201: DelingSerializer},
+        tags=["dossiers"],
+    )
+    @action(detail=True, methods=["post"], url_path="delingen")
+    @idempotente_post
+    def delen(self, request, pk=None):
+        dossier = self.get_object()
+        invoer = DelingSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        deling = services.deel_met_ketenpartner(
+            dossier,
+            ketenpartner=invoer.validated_data["ketenpartner"],
+            doel=invoer.validated_data["doel"],
+            door=request.user,
+        )
+        return Response(DelingSerializer(deling).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(
         summary="Tijdlijn van het dossier", responses={200: TijdlijnSerializer(many=True)}, tags=["dossiers"]
