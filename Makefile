@@ -6,7 +6,7 @@ UV := $(VENV)/bin/uv
 DEMO_SIZE ?= 400
 export PYTHONPATH := src
 
-.PHONY: demo install test lint api-lint openapi e2e unit totp bench bench-pages bench-api static messages
+.PHONY: demo install test lint api-lint openapi e2e unit totp bench bench-pages bench-api bench-imports static messages
 
 $(VENV)/.installed: requirements.lock pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -61,7 +61,7 @@ e2e: install
 
 ## make bench: p50/p95 of the caseload, dossier page and worklist, then the API (bench-api), on the database in DATABASE_URL
 ## (first: DATABASE_URL=postgres://… python manage.py seed_demo --size 100000)
-bench: bench-pages bench-api
+bench: bench-pages bench-api bench-imports
 
 bench-pages: install
 	$(PY) bench/pages.py --runs 200
@@ -69,6 +69,10 @@ bench-pages: install
 ## make bench-api: p50/p95/p99 and query counts of the REST API's list and detail reads (session and token callers)
 bench-api: install
 	$(PY) bench/api.py --runs 200
+
+## make bench-imports: time to import 10,000 generated COA profiles (adds them to the database; runs last in bench)
+bench-imports: install
+	$(PY) bench/imports.py --aantal 10000
 
 static:
 	bin/build-static
