@@ -101,12 +101,13 @@ def _tabel_bestaat(tabel: str) -> bool:
 
 
 def intake_beslissingen(dossier, soort: str) -> list | None:
-    """Vrijstellingen or ontheffingen registered in the intake app; None when that app cannot tell."""
+    """Vrijstellingen or ontheffingen in force (not withdrawn) in the intake app; None when that app cannot tell."""
     try:
         from koers.intake.models import Ontheffing, Vrijstelling
+        from koers.intake.selectors import geldende_examenbesluiten
     except ImportError:
         return None
     model = Vrijstelling if soort == "vrijstelling" else Ontheffing
     if not _tabel_bestaat(model._meta.db_table):
         return None
-    return list(model.objects.filter(intake__dossier=dossier))
+    return geldende_examenbesluiten(dossier, soort)

@@ -7,7 +7,16 @@ import datetime as dt
 from koers.dossiers.models import Dossier
 from koers.utils.clock import vandaag
 
-from .models import BredeIntake, RouteAdvies, RouteBesluit, SanctieVoorstel, Vraag, Vragenlijst
+from .models import (
+    BredeIntake,
+    Ontheffing,
+    RouteAdvies,
+    RouteBesluit,
+    SanctieVoorstel,
+    Vraag,
+    Vragenlijst,
+    Vrijstelling,
+)
 
 
 def geldende_vragenlijst(op: dt.date | None = None) -> Vragenlijst | None:
@@ -37,6 +46,13 @@ def vragen(intake: BredeIntake, *, met_gezondheid: bool) -> list[Vraag]:
 def antwoorden(intake: BredeIntake) -> dict[str, object]:
     """Answers keyed by question code (all of them: callers decide what to show)."""
     return dict(intake.antwoorden.values_list("vraag__code", "waarde"))
+
+
+def geldende_examenbesluiten(dossier: Dossier, soort: str) -> list[Vrijstelling] | list[Ontheffing]:
+    """The vrijstellingen (``soort="vrijstelling"``) or ontheffingen of a dossier still in force: withdrawn ones
+    no longer count (the intake page still lists them, marked withdrawn)."""
+    model = Vrijstelling if soort == "vrijstelling" else Ontheffing
+    return list(model.objects.geldend().filter(intake__dossier=dossier))
 
 
 def gesprekken(intake: BredeIntake):

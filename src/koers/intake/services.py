@@ -9,6 +9,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from koers.audit.models import Toegangslog
@@ -612,6 +613,73 @@ def registreer_ontheffing(
         "door": ontheffing.get_besloten_door_display(),
     }
     return _bewaar_examenbesluit(ontheffing, door=door, titel=titel, gezondheid=ontheffing.is_gezondheid)
+
+
+@transaction.atomic
+def trek_examenbesluit_in(
+    besluit: Vrijstelling | Ontheffing, *, door, reden: str, verwachte_versie: int | None = None
+) -> Vrijstelling | Ontheffing:
+    """Withdraw a vrijstelling or ontheffing (DUO's correction signal, or the gemeente's review). The decision stays,
+    marked withdrawn with who, when and why (never deleted), and no longer counts anywhere (``.geldend()``)."""
+    dossier = besluit.intake.dossier
+    _vereis_bewerken(door, dossier, ook_duo=True)
+    is_duo = permissions.mag_duo_gegevens_registreren(door, dossier)
+    if is_duo and besluit.besloten_door != Vrijstelling.BeslotenDoor.DUO:
+        raise PermissionDenied(_("DUO kan alleen een besluit van DUO intrekken."))
+    reden = reden.strip()
+    if not reden:
+        raise ValidationError({"intrekkingsreden": _("Vul de reden van de intrekking in.")})
+    vers = vergrendel(besluit, verwachte_versie=verwachte_versie)
+    naam = _("vrijstelling") if isinstance(vers, Vrijstelling) else _("ontheffing")
+    if vers.is_ingetrokken:
+        datum = datum_nl(timezone.localdate(vers.ingetrokken_op))
+        raise ValidationError(
+            _("Deze %(naam)s is al ingetrokken op %(datum)s.") % {"naam": naam, "datum": datum}, code="al_ingetrokken"
+        )
+    vers.ingetrokken_op = nu()
+    vers.ingetrokken_door = door
+    vers.intrekkingsreden = reden[:300]
+    bewaar(vers, door=door, reden=f"ingetrokken: {reden}"[:100])
+    gezondheid = isinstance(vers, Ontheffing) and vers.is_gezondheid
+    # The timeline is read by everyone with access to the dossier: no ground of an ontheffing, no free-text reason.
+    gegevens = {
+        "onderdelen": vers.onderdelen_tekst,
+        "door": vers.get_besloten_door_display(),
+        "datum": datum_nl(vers.datum),
+    }
+    if isinstance(vers, Vrijstelling):
+        titel = _("Vrijstelling ingetrokken: %(grond)s – %(onderdelen)s (besluit van %(door)s van %(datum)s)") % {
+            "grond": vers.get_grond_display(),
+            **gegevens,
+        }
+    else:
+        titel = _("Ontheffing ingetrokken: %(onderdelen)s (besluit van %(door)s van %(datum)s)") % gegevens
+    log_gebeurtenis(dossier, soort="intake", titel=titel, door=door, gegevens={vers._meta.model_name: vers.pk})
+    _log_wijziging(door, vers.intake, f"{vers._meta.model_name} ingetrokken", gezondheid=gezondheid)
+    _meld_afsluiting_zonder_besluit(dossier, type(vers), door=door)
+    return vers
+
+
+def _meld_afsluiting_zonder_besluit(dossier: Dossier, model, *, door) -> None:
+    """A dossier closed on a vrijstelling or ontheffing stays closed (the status chain has no way back), but when no
+    full decision of that kind is left in force, the closing has lost its ground: the timeline asks for a review."""
+    dossier = Dossier.objects.get(pk=dossier.pk)
+    soort = model._meta.model_name
+    if dossier.status != DossierStatus.AFGEROND or dossier.afsluitreden != soort:
+        return
+    if any(b.is_volledig for b in model.objects.geldend().filter(intake__dossier=dossier)):
+        return
+    log_gebeurtenis(
+        dossier,
+        soort="intake",
+        titel=_(
+            "Let op: het dossier is afgesloten met reden ‘%(reden)s’, maar na de intrekking geldt er geen volledige "
+            "%(naam)s meer. Beoordeel het dossier."
+        )
+        % {"reden": dossier.get_afsluitreden_display(), "naam": model._meta.verbose_name},
+        door=door,
+        gegevens={"afsluiting_zonder_grond": soort},
+    )
 
 
 # Completion, advice and decision

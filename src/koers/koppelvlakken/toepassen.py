@@ -2,12 +2,14 @@
 
 COA: person + dossier + koppeling, then the informatieprofiel. DUO: the obligation (law, start, end) with the
 kennisgeving fact the deadlines derive from, the LBT result, exam results, vrijstelling, ontheffing, verlenging, and
-correction signals that replace or withdraw what an earlier signal (by its number) did.
+correction signals that replace or withdraw what an earlier signal (by its number) did (a corrected or withdrawn
+vrijstelling or ontheffing is withdrawn through ``intake.services.trek_examenbesluit_in``).
 """
 
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
+from django.db.models import Case, When
 from django.utils.translation import gettext as _
 
 from koers.aanbod.models import Examenresultaat
@@ -51,10 +53,12 @@ class Context:
     def signaal(self, nummer: str) -> ImportRecord | None:
         if nummer in self.signalen:
             return self.signalen[nummer]
+        # The record that applied the signal holds what it recorded; a later delivery of the same signal is
+        # "ongewijzigd" with nothing recorded, so it comes second.
         return (
             ImportRecord.objects.filter(signaal_id=nummer, status__in=[R.TOEGEPAST, R.ONGEWIJZIGD])
             .filter(aanlevering__bron="duo")
-            .order_by("-id")
+            .order_by(Case(When(status=R.TOEGEPAST, then=0), default=1), "-id")
             .first()
         )
 
@@ -326,7 +330,19 @@ def _examen(ctx, dossier, g, origineel, bron, record) -> bool:
     return True
 
 
+def _examenbesluit_van(origineel: ImportRecord) -> Vrijstelling | Ontheffing:
+    """The vrijstelling or ontheffing an earlier signal recorded (kept in its ``resultaat``)."""
+    model = Vrijstelling if origineel.soort == "vrijstelling" else Ontheffing
+    return model.objects.select_related("intake__dossier").get(pk=origineel.resultaat[origineel.soort])
+
+
 def _besluit(ctx, dossier, g, origineel, bron, record) -> bool:
+    if origineel is not None:  # a correction: the earlier decision no longer stands, the corrected one replaces it
+        intake_services.trek_examenbesluit_in(
+            _examenbesluit_van(origineel),
+            door=ctx.door,
+            reden=_("Vervangen door het correctiesignaal van DUO (signaal %s).") % record.signaal_id,
+        )
     service = (
         intake_services.registreer_vrijstelling
         if g["soort"] == "vrijstelling"
@@ -425,5 +441,10 @@ def _trek_in(ctx, dossier, origineel: ImportRecord, bron: dict) -> bool:
             resultaat="geen_resultaat",
             toelichting=_("Ingetrokken door DUO (signaal %s)") % bron["signaal"],
         )
-    # A withdrawn vrijstelling or ontheffing is a decision the gemeente reviews: the timeline entry says so.
+    elif origineel.soort in ("vrijstelling", "ontheffing"):
+        intake_services.trek_examenbesluit_in(
+            _examenbesluit_van(origineel),
+            door=ctx.door,
+            reden=_("Ingetrokken door DUO (signaal %s).") % bron["signaal"],
+        )
     return True

@@ -197,8 +197,25 @@ class Leerbaarheidstoets(VersieModel):
         return LbtUitkomst(self.uitkomst)
 
 
+class BeslissingQuerySet(models.QuerySet):
+    def geldend(self):
+        """Decisions in force: a withdrawn one no longer counts anywhere (it stays, with its history)."""
+        return self.filter(ingetrokken_op__isnull=True)
+
+
+def _intrekking_volledig(model: str) -> models.CheckConstraint:
+    return models.CheckConstraint(
+        name=f"{model}_intrekking_met_reden",
+        condition=Q(ingetrokken_op__isnull=True, intrekkingsreden="")
+        | (Q(ingetrokken_op__isnull=False) & ~Q(intrekkingsreden="")),
+    )
+
+
 class Beslissing(VersieModel):
-    """Shared fields of a vrijstelling and an ontheffing: ground, who decided, when, which exam components."""
+    """Shared fields of a vrijstelling and an ontheffing: ground, who decided, when, which exam components.
+
+    A withdrawn decision (DUO's correction, or the gemeente's own) keeps its row and history; ``ingetrokken_op`` says
+    it no longer counts. Read decisions in force with ``.geldend()``."""
 
     class BeslotenDoor(models.TextChoices):
         DUO = "duo", _("DUO")
@@ -210,9 +227,25 @@ class Beslissing(VersieModel):
         _("examenonderdelen"), default=list, blank=True, help_text=_("Leeg: volledig, voor alle onderdelen.")
     )
     toelichting = models.TextField(_("toelichting"), blank=True)
+    ingetrokken_op = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
+    ingetrokken_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("ingetrokken door"),
+    )
+    intrekkingsreden = models.CharField(_("reden van intrekking"), max_length=300, blank=True)
+
+    objects = BeslissingQuerySet.as_manager()
 
     class Meta:
         abstract = True
+
+    @property
+    def is_ingetrokken(self) -> bool:
+        return self.ingetrokken_op is not None
 
     @property
     def is_volledig(self) -> bool:
@@ -241,6 +274,7 @@ class Vrijstelling(Beslissing):
         verbose_name = _("vrijstelling")
         verbose_name_plural = _("vrijstellingen")
         ordering = ["datum", "id"]
+        constraints = [_intrekking_volledig("vrijstelling")]
 
 
 class Ontheffing(Beslissing):
@@ -257,6 +291,7 @@ class Ontheffing(Beslissing):
         verbose_name = _("ontheffing")
         verbose_name_plural = _("ontheffingen")
         ordering = ["datum", "id"]
+        constraints = [_intrekking_volledig("ontheffing")]
 
     @property
     def is_gezondheid(self) -> bool:
