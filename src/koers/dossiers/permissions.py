@@ -49,6 +49,12 @@ def mag_dossier_bewerken(user, dossier) -> bool:
     return mag_dossiers_bewerken(user) and user.gemeente_id == dossier.gemeente_id
 
 
+def mag_informatieprofiel_zien(user, dossier) -> bool:
+    """COA's informatieprofiel is for the gemeente side, like the brede intake: a ketenpartner never sees it, even on
+    a shared dossier. Its health field follows ``mag_gezondheid_zien``."""
+    return mag_persoonsgegevens_zien(user) and user.rol != Rol.KETENPARTNER_MEDEWERKER
+
+
 def mag_gezondheid_zien(user, dossier) -> bool:
     """Special-category health data: only the dossier's own klantmanager and the teamleider of its gemeente."""
     if user.gemeente_id != dossier.gemeente_id:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from koers.accounts.roles import GEMEENTE_DOSSIER_ROLLEN, Rol
+from koers.inburgeraars.models import Informatieprofiel
 from koers.inburgeraars.validators import normaliseer_bsn
 from koers.utils.pagination import KeysetPagina, keyset_pagina
 
@@ -79,6 +81,36 @@ def tijdlijn(dossier: Dossier, *, limiet: int = 200) -> list[TijdlijnGebeurtenis
 
 def huishouden(dossier: Dossier):
     return list(dossier.inburgeraar.gezinsleden.select_related("gerelateerde"))
+
+
+@dataclass(frozen=True)
+class ProfielWeergave:
+    """COA's current informatieprofiel of a dossier's person, with what Koers already holds next to it."""
+
+    profiel: Informatieprofiel
+    eerdere_versies: int
+    talen_niet_bij_persoon: list[str]
+    gezinsleden_in_koers: int
+
+
+def _talen(tekst: str) -> list[str]:
+    return [t.strip() for t in re.split(r"[,;/]| en ", tekst or "") if t.strip()]
+
+
+def informatieprofiel(dossier: Dossier) -> ProfielWeergave | None:
+    """The person's current COA profile (earlier versions stay in its history), or None when none was received.
+
+    ``dossier`` comes from ``dossier_voor`` (already scoped); two queries, whatever the profile holds."""
+    profiel = Informatieprofiel.objects.filter(inburgeraar_id=dossier.inburgeraar_id).first()
+    if profiel is None:
+        return None
+    bekend = {t.casefold() for t in _talen(dossier.inburgeraar.talen)}
+    return ProfielWeergave(
+        profiel=profiel,
+        eerdere_versies=profiel.versie - 1,  # the import raises the version on every change it stores
+        talen_niet_bij_persoon=[t for t in _talen(profiel.talen) if t.casefold() not in bekend],
+        gezinsleden_in_koers=dossier.inburgeraar.gezinsleden.count(),
+    )
 
 
 def dubbelen_in_scope(user, kandidaten) -> QuerySet[Dossier]:

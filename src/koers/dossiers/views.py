@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from koers.audit.services import log_raadpleging, log_raadplegingen
@@ -67,6 +69,44 @@ def detail(request, pk: int):
         "actief_tabblad": "overzicht",
     }
     return render(request, "dossiers/detail.html", context)
+
+
+GEZONDHEID_VERBORGEN = gettext_lazy(
+    "Gegevens over de gezondheid (bijzondere persoonsgegevens) zijn verborgen vanwege privacy; alleen de eigen "
+    "klantmanager en de teamleider zien ze."
+)
+
+
+def informatieprofiel(request, pk: int):
+    """COA's informatieprofiel on the dossier; its health field only for the own klantmanager and the teamleider."""
+    _vereis_persoonsgegevens(request)
+    dossier = selectors.dossier_voor(request.user, pk)
+    if not permissions.mag_informatieprofiel_zien(request.user, dossier):
+        raise Http404  # a ketenpartner learns nothing about the profile, not even whether there is one
+    weergave = selectors.informatieprofiel(dossier)
+    mag_gezondheid = permissions.mag_gezondheid_zien(request.user, dossier)
+    log_raadpleging(
+        request, inburgeraar_id=dossier.inburgeraar_id, dossier_id=dossier.pk, omschrijving="informatieprofiel COA"
+    )
+    if weergave is not None and mag_gezondheid:  # the field is shown, filled in or not: both say something
+        log_raadpleging(
+            request,
+            inburgeraar_id=dossier.inburgeraar_id,
+            dossier_id=dossier.pk,
+            gegevenscategorie="gezondheid",
+            omschrijving="informatieprofiel COA: zichtbare lichamelijke beperkingen",
+        )
+    context = {
+        "dossier": dossier,
+        "persoon": dossier.inburgeraar,
+        "weergave": weergave,
+        "profiel": weergave.profiel if weergave else None,
+        "mag_gezondheid": mag_gezondheid,
+        "gezondheid_verborgen": GEZONDHEID_VERBORGEN,
+        "mag_bewerken": permissions.mag_dossier_bewerken(request.user, dossier),
+        "actief_tabblad": "informatieprofiel",
+    }
+    return render(request, "dossiers/informatieprofiel.html", context)
 
 
 @require_http_methods(["GET", "POST"])
