@@ -5,17 +5,21 @@ permission in the database, so nothing here rests on which permissions someone h
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 
 import pytest
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
+from django.utils import timezone
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from oauth2_provider.models import AccessToken, Grant, IDToken, RefreshToken
 
 from koers.aanbod.models import Contract, Klas
 from koers.accounts.models import Gebruiker
+from koers.api.services import registreer_systeem
 from koers.audit.models import Toegangslog
 from koers.audit.services import log_toegang
 from koers.dossiers import services as dossier_services
@@ -43,6 +47,12 @@ ALLEEN_SUPERUSER = {
     "inburgeraars.HistoricalInburgeraar",
     "pip.PIP",
     "pip.Bezwaar",
+    # API clients and their tokens (django-oauth-toolkit): technical beheer only; clients come from maak_api_client.
+    "oauth2_provider.Application",
+    "oauth2_provider.AccessToken",
+    "oauth2_provider.RefreshToken",
+    "oauth2_provider.Grant",
+    "oauth2_provider.IDToken",
 }
 # The questionnaire is one for the whole installation: a gemeente's beheerder may read it, not change what other
 # gemeenten' klantmanagers ask.
@@ -80,7 +90,27 @@ def wereld(gemeente, andere_gemeente, klantmanager, settings, tmp_path):
     ketenpartner = KetenpartnerFactory(naam="Taalschool De Brug")
     regio = RegioFactory(naam="Regio Achterhoek")
     regio.gemeenten.add(andere_gemeente)
+    systeem = registreer_systeem(naam="Zaaksysteem B", gemeente=andere_gemeente).application
+    token = AccessToken.objects.create(
+        application=systeem, token="geheim-token-b", expires=timezone.now() + dt.timedelta(hours=1), scope="x"
+    )
     objecten = {
+        "oauth2_provider.Application": systeem,
+        "oauth2_provider.AccessToken": token,
+        "oauth2_provider.RefreshToken": RefreshToken.objects.create(
+            application=systeem, token="ververs-b", access_token=token, user=km_b
+        ),
+        "oauth2_provider.Grant": Grant.objects.create(
+            application=systeem,
+            user=km_b,
+            code="code-b",
+            expires=timezone.now() + dt.timedelta(minutes=5),
+            redirect_uri="https://b.example/",
+            code_challenge="",
+        ),
+        "oauth2_provider.IDToken": IDToken.objects.create(
+            application=systeem, user=km_b, jti=uuid.uuid4(), expires=timezone.now() + dt.timedelta(hours=1)
+        ),
         "auth.Group": Group.objects.create(name="Superbeheer"),
         "otp_totp.TOTPDevice": TOTPDevice.objects.create(user=km_b, name="app", confirmed=True),
         "otp_static.StaticDevice": StaticDevice.objects.create(user=km_b, name="reserve", confirmed=True),
