@@ -34,7 +34,7 @@ def _lever_aan(client, bron: str, bestand: str, sleutel: str) -> dict:
     )
     assert response.status_code == 202, response.content
     status = client.get(response["Location"]).json()
-    assert status["status"] == "toegepast", status
+    assert status["status"] == "toegepast", (status["melding"], status["afgewezen"])
     assert status["voortgang"]["verwerkt"] == status["voortgang"]["totaal"] > 0
     return status
 
