@@ -6,7 +6,7 @@ from koers.accounts.models import Gebruiker, Ketenpartner
 from koers.inburgeraars.models import Gezinslid, Inburgeraar, Koppeling
 from koers.inburgeraars.plausibiliteit import leeftijdswaarschuwing, valideer_geboortedatum
 from koers.inburgeraars.services import PERSOONSVELDEN
-from koers.inburgeraars.validators import normaliseer_bsn
+from koers.inburgeraars.validators import normaliseer_bsn, valideer_bsn
 
 from .status import TOEGESTANE_OVERGANGEN, Afsluitreden, Status
 
@@ -77,9 +77,33 @@ class InburgeraarForm(forms.ModelForm):
 
 
 class RegistratieForm(InburgeraarForm):
+    OPHALEN = "gegevens_ophalen"  # name of the submit button that fetches data (e.g. from the BRP) instead of saving
+    # Confirmations belong to what was shown before fetching; after it the user confirms again.
+    _NIET_OVERNEMEN = ("versie", "leeftijd_bevestigd", "geen_dubbel")
+
     geen_dubbel = forms.BooleanField(
         label=_("Ik heb de mogelijke dubbele registraties bekeken: dit is een andere persoon."), required=False
     )
+
+    @classmethod
+    def na_ophalen(cls, data, *, aanvulling: dict | None = None, bsn_fouten=()) -> "RegistratieForm":
+        """The form again as the user typed it, with the fetched values over it; unbound, so fields still empty show
+        no errors until the user submits. ``bsn_fouten`` are shown at the BSN field."""
+        initial = {naam: data.get(naam) for naam in cls.base_fields if naam in data and naam not in cls._NIET_OVERNEMEN}
+        initial.update({naam: waarde for naam, waarde in (aanvulling or {}).items() if waarde not in ("", None)})
+        form = cls(initial=initial)
+        if bsn_fouten:
+            form.errors["bsn"] = form.error_class(list(bsn_fouten))  # an unbound form's errors: an empty ErrorDict
+        return form
+
+    @classmethod
+    def bsn_om_op_te_halen(cls, data) -> str:
+        """The typed BSN, cleaned like on saving (spaces and dots, length, elfproef); ValidationError if unusable."""
+        bsn = cls.base_fields["bsn"].clean(data.get("bsn", ""))
+        if not bsn:
+            raise ValidationError(_("Vul het BSN in om gegevens op te halen."), code="required")
+        valideer_bsn(bsn)
+        return bsn
 
 
 class GezinslidForm(forms.ModelForm):

@@ -16,7 +16,7 @@ from koers.utils.concurrency import VersieConflict
 from koers.utils.idempotentie import eenmalig
 from koers.utils.pagination import cursor_uit
 
-from . import permissions, selectors, services
+from . import permissions, selectors, services, voorinvulling
 from .forms import DelenForm, GezinslidForm, InburgeraarForm, KoppelingForm, RegistratieForm, StatusForm, ToewijzenForm
 from .status import Status
 
@@ -110,10 +110,62 @@ def informatieprofiel(request, pk: int):
 
 
 @require_http_methods(["GET", "POST"])
-@eenmalig
 def registreren(request):
+    """Register a person; the button "Gegevens ophalen uit de BRP" (when on) posts here too and only prefills."""
     if not permissions.mag_registreren(request.user):
         raise PermissionDenied(_("U mag geen inburgeraars registreren."))
+    bron = voorinvulling.bron_voor(request.user)
+    if request.method == "POST" and RegistratieForm.OPHALEN in request.POST:
+        if bron is None:  # switched off since the page was shown: still never save on this button
+            melding = _("Gegevens ophalen is voor uw gemeente niet beschikbaar. Vul de gegevens met de hand in.")
+            return _registratiepagina(request, RegistratieForm.na_ophalen(request.POST), bron=None, meldingen=[melding])
+        # Outside @eenmalig's transaction: the access-log row of the lookup is committed before the request is sent.
+        return _gegevens_ophalen(request, bron)
+    return _registreren(request, bron)
+
+
+registreren.eenmalig = True  # saving goes through @eenmalig (_registreren); fetching saves nothing
+
+
+def _gegevens_ophalen(request, bron):
+    """Fill the form from the source and show it again; nothing is saved, the user checks and submits."""
+    pagina = {"meldingen": [], "opmerkingen": [], "ingevuld": ""}
+    try:
+        bsn = RegistratieForm.bsn_om_op_te_halen(request.POST)
+        gevonden = bron.haal_op(bsn=bsn, door=request.user, pad=request.get_full_path())
+    except ValidationError as fout:
+        form = RegistratieForm.na_ophalen(request.POST, bsn_fouten=fout.messages)
+    except voorinvulling.OphalenMislukt as fout:
+        form = RegistratieForm.na_ophalen(request.POST, bsn_fouten=[str(fout)] if fout.over_bsn else ())
+        if not fout.over_bsn:
+            pagina["meldingen"].append(str(fout))
+    else:
+        form = RegistratieForm.na_ophalen(request.POST, aanvulling=gevonden.gegevens)
+        ingevuld = [
+            str(veld.label) for naam, veld in form.fields.items() if gevonden.gegevens.get(naam) not in ("", None)
+        ]
+        pagina["ingevuld"] = _(
+            "Ingevuld uit %(bron)s: %(velden)s. Controleer de gegevens en vul de rest aan; er is nog niets opgeslagen."
+        ) % {"bron": bron.naam, "velden": ", ".join(ingevuld)}
+        pagina["opmerkingen"] = gevonden.opmerkingen
+    return _registratiepagina(request, form, bron=bron, **pagina)
+
+
+def _registratiepagina(request, form, *, bron, dubbelen=(), meldingen=(), opmerkingen=(), ingevuld=""):
+    context = {
+        "form": form,
+        "dubbelen": dubbelen,
+        "ophalen_knop": bron.knop if bron else None,
+        "ophalen_naam": RegistratieForm.OPHALEN,
+        "meldingen": meldingen,
+        "opmerkingen": opmerkingen,
+        "ingevuld": ingevuld,
+    }
+    return render(request, "dossiers/registreren.html", context)
+
+
+@eenmalig
+def _registreren(request, bron):
     form = RegistratieForm(request.POST or None)
     dubbelen = []
     if request.method == "POST" and form.is_valid():
@@ -141,7 +193,7 @@ def registreren(request):
             dossier = services.registreer_inburgeraar(door=request.user, **gegevens)
             messages.success(request, _("%s is geregistreerd.") % dossier.inburgeraar)
             return redirect("dossiers:detail", pk=dossier.pk)
-    return render(request, "dossiers/registreren.html", {"form": form, "dubbelen": dubbelen})
+    return _registratiepagina(request, form, bron=bron, dubbelen=dubbelen)
 
 
 @require_http_methods(["GET", "POST"])

@@ -1,8 +1,7 @@
 """From a BRP person (Haal Centraal shape) to the fields of koers.inburgeraars.Inburgeraar, for prefilling a form.
 
-Wiring (not done here): in the registration view, ask ``services.raadpleeg_persoon(bsn=…, doel="registratie",
-door=request.user, pad=request.get_full_path())`` and build ``RegistratieForm(initial=voorinvulling(p).gegevens)``;
-show ``opmerkingen`` above the form. The klantmanager still checks and saves; nothing is stored from the BRP directly.
+Used by the registration form through ``registratie`` (see docs/brp.md): the form is shown again with these values and
+``opmerkingen`` above it. The klantmanager still checks and saves; nothing is stored from the BRP directly.
 """
 
 from __future__ import annotations
