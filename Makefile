@@ -48,7 +48,8 @@ api-lint: install node_modules/.installed
 
 ## make openapi: regenerate the committed OpenAPI document after changing the API
 openapi: install
-	DJANGO_SETTINGS_MODULE=koers.conf.ci $(PY) manage.py spectacular --file api/openapi.yaml --validate
+	DATABASE_URL=postgres://openapi@127.0.0.1:1/niet-verbonden DJANGO_SETTINGS_MODULE=koers.conf.ci \
+		$(PY) manage.py spectacular --file api/openapi.yaml --validate
 
 ## make unit: in random order (pytest-randomly; repeat the last order with --randomly-seed=last),
 ## with coverage of src/koers (pytest-cov; HTML report in var/coverage/)
