@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from koers.utils.datums import lokaal
+
 
 class AlleenToevoegen(Exception):
     """Access-log records cannot be edited or deleted through the application."""
@@ -56,7 +58,8 @@ class Toegangslog(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.tijdstip:%Y-%m-%d %H:%M} {self.gebruikersnaam} {self.actie} persoon {self.inburgeraar_id}"
+        moment = lokaal(self.tijdstip)
+        return f"{moment:%Y-%m-%d %H:%M} {self.gebruikersnaam} {self.actie} persoon {self.inburgeraar_id}"
 
     def save(self, *args, **kwargs):
         if self.pk is not None:

@@ -21,7 +21,7 @@ from koers.dossiers.status import Status as DossierStatus
 from koers.inburgeraars.models import Gezinslid
 from koers.utils.clock import nu, vandaag
 from koers.utils.concurrency import bewaar, vergrendel
-from koers.utils.datums import datum_nl
+from koers.utils.datums import datum_kort, datum_nl, datum_tijd_kort
 
 from . import permissions, sancties, selectors
 from .advies import LbtUitkomst, Leerroute, Regelset, adviseer, regelset_op
@@ -77,10 +77,6 @@ def _log_wijziging(door, intake: BredeIntake, omschrijving: str, *, gezondheid: 
         gegevenscategorie="gezondheid" if gezondheid else "persoonsgegevens",
         omschrijving=omschrijving,
     )
-
-
-def _datum(waarde: dt.datetime) -> str:
-    return f"{waarde:%d-%m-%Y}"
 
 
 # Start and answers
@@ -258,7 +254,7 @@ def plan_gesprek(
         intake.dossier,
         soort="intake",
         titel=_("%(soort)s gepland op %(datum)s (%(plaats)s)")
-        % {"soort": soort, "datum": f"{gepland_op:%d-%m-%Y %H:%M}", "plaats": gesprek.get_plaats_display()},
+        % {"soort": soort, "datum": datum_tijd_kort(gepland_op), "plaats": gesprek.get_plaats_display()},
         door=door,
     )
     return gesprek
@@ -301,11 +297,11 @@ def registreer_gesprek(
             details.append(_("partner aanwezig"))
         titel = _("%(soort)s gehouden op %(datum)s (%(details)s)") % {
             "soort": _("Apart gesprek met de partner") if vers.is_partnergesprek else _("Intakegesprek"),
-            "datum": _datum(vers.gepland_op),
+            "datum": datum_kort(vers.gepland_op),
             "details": ", ".join(str(d) for d in details),
         }
     else:
-        titel = _("Intakegesprek van %s bijgewerkt") % _datum(vers.gepland_op)
+        titel = _("Intakegesprek van %s bijgewerkt") % datum_kort(vers.gepland_op)
     log_gebeurtenis(vers.intake.dossier, soort="intake", titel=titel, door=door)
     _log_wijziging(door, vers.intake, "intakegesprek vastgelegd")
     return vers
@@ -321,7 +317,7 @@ def registreer_uitnodiging(gesprek: IntakeGesprek, *, door, verstuurd_op: dt.dat
         gesprek.intake.dossier,
         soort="intake",
         titel=_("Uitnodiging verstuurd op %(verstuurd)s voor het gesprek van %(datum)s")
-        % {"verstuurd": f"{verstuurd_op:%d-%m-%Y}", "datum": _datum(gesprek.gepland_op)},
+        % {"verstuurd": datum_kort(verstuurd_op), "datum": datum_kort(gesprek.gepland_op)},
         door=door,
     )
     return uitnodiging
@@ -359,10 +355,10 @@ def registreer_opkomst(
             _("Niet verschenen bij het gesprek van %s (verwijtbaar)")
             if verwijtbaar
             else _("Niet verschenen bij het gesprek van %s (niet verwijtbaar)")
-        ) % _datum(gesprek.gepland_op)
+        ) % datum_kort(gesprek.gepland_op)
     else:
         titel = _("Opkomst vastgelegd voor het gesprek van %(datum)s: %(opkomst)s") % {
-            "datum": _datum(gesprek.gepland_op),
+            "datum": datum_kort(gesprek.gepland_op),
             "opkomst": vers.get_verschenen_display(),
         }
     log_gebeurtenis(intake.dossier, soort="intake", titel=titel, door=door, toelichting=toelichting)

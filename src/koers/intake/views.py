@@ -13,6 +13,7 @@ from koers.audit.services import log_raadpleging
 from koers.dossiers.selectors import dossier_voor
 from koers.utils.clock import vandaag
 from koers.utils.concurrency import VersieConflict
+from koers.utils.datums import datum_kort, datum_tijd_kort
 from koers.utils.idempotentie import eenmalig
 
 from . import permissions, selectors, services
@@ -339,8 +340,8 @@ def opkomst(request, pk: int, uitnodiging_pk: int):
         titel=_("Opkomst vastleggen"),
         inleiding=_("Uitnodiging van %(datum)s voor het gesprek van %(gesprek)s.")
         % {
-            "datum": f"{uitnodiging.verstuurd_op:%d-%m-%Y}",
-            "gesprek": f"{uitnodiging.gesprek.gepland_op:%d-%m-%Y %H:%M}",
+            "datum": datum_kort(uitnodiging.verstuurd_op),
+            "gesprek": datum_tijd_kort(uitnodiging.gesprek.gepland_op),
         },
         knop=_("Opkomst opslaan"),
     )

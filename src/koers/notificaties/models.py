@@ -12,6 +12,7 @@ from simple_history.models import HistoricalRecords
 
 from koers.accounts.models import Gemeente
 from koers.dossiers.models import Dossier
+from koers.utils.datums import lokaal
 from koers.utils.models import VersieModel
 
 
@@ -165,4 +166,4 @@ class Poging(models.Model):
         indexes = [models.Index(fields=["bezorging", "tijdstip"], name="poging_bezorging_idx")]
 
     def __str__(self) -> str:
-        return f"{self.bezorging_id} {self.tijdstip:%Y-%m-%d %H:%M:%S} {self.http_status or self.fout}"
+        return f"{self.bezorging_id} {lokaal(self.tijdstip):%Y-%m-%d %H:%M:%S} {self.http_status or self.fout}"

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from koers.dossiers.models import Dossier
 from koers.dossiers.status import Afsluitreden
+from koers.utils.datums import lokaal
 
 
 class Afsluiting(models.Model):
@@ -50,4 +51,4 @@ class Overdracht(models.Model):
         ordering = ["-tijdstip", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.dossier_id} {self.richting} {self.tijdstip:%Y-%m-%d}"
+        return f"{self.dossier_id} {self.richting} {lokaal(self.tijdstip):%Y-%m-%d}"

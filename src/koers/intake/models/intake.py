@@ -10,6 +10,7 @@ from simple_history.models import HistoricalRecords
 
 from koers.dossiers.models import Dossier
 from koers.intake.advies import LbtUitkomst
+from koers.utils.datums import datum_kort, datum_tijd_kort
 from koers.utils.models import VersieModel
 
 from .vragenlijst import Vraag, Vragenlijst
@@ -113,7 +114,7 @@ class IntakeGesprek(VersieModel):
         ]
 
     def __str__(self) -> str:
-        return _("Gesprek %(datum)s") % {"datum": f"{self.gepland_op:%d-%m-%Y %H:%M}"}
+        return _("Gesprek %(datum)s") % {"datum": datum_tijd_kort(self.gepland_op)}
 
 
 class Uitnodiging(VersieModel):
@@ -145,7 +146,7 @@ class Uitnodiging(VersieModel):
         ]
 
     def __str__(self) -> str:
-        return _("Uitnodiging van %s") % f"{self.verstuurd_op:%d-%m-%Y}"
+        return _("Uitnodiging van %s") % datum_kort(self.verstuurd_op)
 
 
 class Leerbaarheidstoets(VersieModel):

@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from koers.intake.advies import Advies, Leerroute
+from koers.utils.datums import datum_kort
 
 from .intake import BredeIntake
 
@@ -39,7 +40,7 @@ class RouteAdvies(models.Model):
     def __str__(self) -> str:
         return _("Advies %(route)s (%(datum)s)") % {
             "route": self.get_route_display(),
-            "datum": f"{self.gemaakt_op:%d-%m-%Y}",
+            "datum": datum_kort(self.gemaakt_op),
         }
 
     def save(self, *args, **kwargs):
