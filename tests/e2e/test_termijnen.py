@@ -83,3 +83,21 @@ def test_teamleider_sees_counts_per_klantmanager_and_drills_down(klok, amina_met
     expect(page.get_by_role("heading", level=1)).to_have_text("Acties van Sanne de Vries")
     expect(page.get_by_role("region", name="Verlopen", exact=True)).to_contain_text("Amina Haddad")
     controleer_axe(page, "drill-down")
+
+
+def test_teamleider_opens_the_deadlines_of_dossiers_without_klantmanager(klok, amina_met_start, page_als):
+    from koers.dossiers.models import Dossier
+    from koers.termijnen.models import Termijn
+
+    Dossier.objects.filter(pk=amina_met_start.pk).update(klantmanager=None)
+    Termijn.objects.filter(dossier=amina_met_start).update(klantmanager=None)
+    klok.zet("2026-03-24 09:00")
+    page = page_als("tl.tilburg")
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Teamoverzicht").click()
+    expect(page.get_by_role("table").first).not_to_contain_text("None")
+    rij = page.get_by_role("row").filter(has_text="Zonder klantmanager")
+    rij.get_by_role("link", name="Zonder klantmanager").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Termijnen zonder klantmanager")
+    expect(page.get_by_role("region", name="Verlopen", exact=True)).to_contain_text("Amina Haddad")
+    controleer_axe(page, "termijnen zonder klantmanager")
+    maak_screenshot(page, "termijnen-zonder-klantmanager")

@@ -64,8 +64,10 @@ def grenzen(op: dt.date | None = None) -> tuple[dt.date, dt.date]:
     return vandaag_, vandaag_ + dt.timedelta(days=BINNENKORT_DAGEN)
 
 
-def _open_in_scope(user, *, klantmanager_id: int | None = None) -> QuerySet[Termijn]:
+def _open_in_scope(user, *, klantmanager_id: int | None = None, zonder_klantmanager: bool = False) -> QuerySet[Termijn]:
     """Open deadlines the user acts on: gemeente roles see their gemeente's, a klantmanager only their own.
+
+    A teamleider can narrow them to one klantmanager, or to dossiers without a klantmanager.
 
     Uses the denormalised columns so the index (klantmanager|gemeente, status, datum) serves the query; the
     scoping is the same as ``dossiers_voor`` (own gemeente), and the gemeente is always part of the filter.
@@ -76,6 +78,8 @@ def _open_in_scope(user, *, klantmanager_id: int | None = None) -> QuerySet[Term
     qs = Termijn.objects.filter(gemeente_id=user.gemeente_id, status=Termijn.Status.OPEN)
     if user.rol == Rol.KLANTMANAGER:
         qs = qs.filter(klantmanager_id=user.pk)
+    elif zonder_klantmanager:
+        qs = qs.filter(klantmanager__isnull=True)
     elif klantmanager_id is not None:
         qs = qs.filter(klantmanager_id=klantmanager_id)
     # A closed window (schakelen, ontzorgen) is not an action any more; the daily job marks it vervallen.
@@ -113,9 +117,12 @@ def _in_week(qs: QuerySet[Termijn], week: dt.date | None) -> QuerySet[Termijn]:
     return qs.filter(datum__gte=week, datum__lte=week + dt.timedelta(days=6))
 
 
-def actie_tellingen(user, *, klantmanager_id: int | None = None, week: dt.date | None = None) -> Tellingen:
+def actie_tellingen(
+    user, *, klantmanager_id: int | None = None, zonder_klantmanager: bool = False, week: dt.date | None = None
+) -> Tellingen:
     """Counts per deadline kind and group, in one GROUP BY query."""
-    qs = _in_week(_open_in_scope(user, klantmanager_id=klantmanager_id), week)
+    scope = _open_in_scope(user, klantmanager_id=klantmanager_id, zonder_klantmanager=zonder_klantmanager)
+    qs = _in_week(scope, week)
     rijen = {r["soort"]: r for r in _tel(qs, "soort")}
     per_soort = []
     for soort, label in Termijnsoort.choices:
@@ -159,10 +166,12 @@ def acties(
     na: str = "",
     grootte: int = 25,
     klantmanager_id: int | None = None,
+    zonder_klantmanager: bool = False,
     week: dt.date | None = None,
 ) -> ActiePagina:
     """One page of open deadlines in a group, with dossier and person in the same query."""
-    qs = _in_week(_open_in_scope(user, klantmanager_id=klantmanager_id), week).filter(_groep_q(groep))
+    scope = _open_in_scope(user, klantmanager_id=klantmanager_id, zonder_klantmanager=zonder_klantmanager)
+    qs = _in_week(scope, week).filter(_groep_q(groep))
     if soort in Termijnsoort.values:
         qs = qs.filter(soort=soort)
     sorteer = sorteer if sorteer in SORTERINGEN else "datum"
@@ -175,7 +184,10 @@ def acties(
 
 
 def team_overzicht(user) -> list[dict]:
-    """Per klantmanager of the teamleider's gemeente: open deadlines overdue / within 2 weeks / later (1 query)."""
+    """Per klantmanager of the teamleider's gemeente: open deadlines overdue / within 2 weeks / later (1 query).
+
+    Deadlines of dossiers without a klantmanager form one row of their own, ``klantmanager_id`` None.
+    """
     if not user.is_authenticated or user.rol != Rol.TEAMLEIDER:
         return []
     rijen = _tel(
@@ -187,11 +199,15 @@ def team_overzicht(user) -> list[dict]:
     )
     resultaat = []
     for r in rijen:
-        naam = f"{r['klantmanager__first_name']} {r['klantmanager__last_name']}".strip()
+        if r["klantmanager_id"] is None:
+            naam = _("Zonder klantmanager")
+        else:
+            volledig = f"{r['klantmanager__first_name']} {r['klantmanager__last_name']}".strip()
+            naam = volledig or r["klantmanager__username"]
         resultaat.append(
             {
                 "klantmanager_id": r["klantmanager_id"],
-                "naam": naam or r["klantmanager__username"] or _("nog niet toegewezen"),
+                "naam": naam,
                 **{g: r[g] for g in GROEPEN},
             }
         )

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
@@ -174,7 +175,7 @@ def _log_lijst(request, termijnen: list[Termijn]) -> None:
     log_raadplegingen(request, personen=sorted(gezien), omschrijving="termijnen werklijst")
 
 
-def _werklijst(request, *, klantmanager=None):
+def _werklijst(request, *, klantmanager=None, zonder_klantmanager: bool = False):
     groep = request.GET.get("groep", "")
     groep = groep if groep in GROEPEN else ""
     soort = request.GET.get("soort", "")
@@ -182,7 +183,9 @@ def _werklijst(request, *, klantmanager=None):
     sorteer = "soort" if request.GET.get("sorteer") == "soort" else "datum"
     week = _week_uit(request)
     km_id = klantmanager.pk if klantmanager else None
-    tellingen = selectors.actie_tellingen(request.user, klantmanager_id=km_id, week=week)
+    tellingen = selectors.actie_tellingen(
+        request.user, klantmanager_id=km_id, zonder_klantmanager=zonder_klantmanager, week=week
+    )
     secties = []
     for g in [groep] if groep else GROEPEN:
         pagina = selectors.acties(
@@ -193,6 +196,7 @@ def _werklijst(request, *, klantmanager=None):
             na=request.GET.get("na", "")[:60] if groep else "",
             grootte=25 if groep else VOORPROEF,
             klantmanager_id=km_id,
+            zonder_klantmanager=zonder_klantmanager,
             week=week,
         )
         totaal = next(r[g] for r in tellingen.per_soort if r["soort"] == soort) if soort else tellingen.totaal[g]
@@ -207,6 +211,7 @@ def _werklijst(request, *, klantmanager=None):
         "soorten": Termijnsoort.choices,
         "groep_labels": GROEP_LABELS,
         "klantmanager": klantmanager,
+        "zonder_klantmanager": zonder_klantmanager,
         "voorproef": VOORPROEF,
         "week": week,
         "week_einde": week + dt.timedelta(days=6) if week else None,
@@ -246,6 +251,12 @@ def team(request):
     if not request.user.is_authenticated or request.user.rol != Rol.TEAMLEIDER:
         raise PermissionDenied(_("Het teamoverzicht is er voor teamleiders."))
     rijen = selectors.team_overzicht(request.user)
+    for r in rijen:
+        r["url"] = (
+            reverse("termijnen:team_klantmanager", args=[r["klantmanager_id"]])
+            if r["klantmanager_id"]
+            else reverse("termijnen:team_zonder_klantmanager")
+        )
     totaal = {g: sum(r[g] for r in rijen) for g in GROEPEN}
     context = {"rijen": rijen, "totaal": totaal, "pip_weken": selectors.pip_termijnen_per_week(request.user)}
     return render(request, "termijnen/team.html", context)
@@ -260,5 +271,14 @@ def team_klantmanager(request, klantmanager_id: int):
     except Gebruiker.DoesNotExist as exc:
         raise Http404 from exc
     context = _werklijst(request, klantmanager=km)
+    context["basis_url"] = request.path
+    return render(request, "termijnen/acties.html", context)
+
+
+def team_zonder_klantmanager(request):
+    """Drill-down from the team view: open deadlines of the gemeente's dossiers that have no klantmanager yet."""
+    if not request.user.is_authenticated or request.user.rol != Rol.TEAMLEIDER:
+        raise PermissionDenied(_("Het teamoverzicht is er voor teamleiders."))
+    context = _werklijst(request, zonder_klantmanager=True)
     context["basis_url"] = request.path
     return render(request, "termijnen/acties.html", context)
