@@ -199,3 +199,43 @@ class AfsluitenForm(forms.Form):
     nieuwe_gemeente = forms.CharField(label=_("Nieuwe gemeente"), required=False, max_length=100)
     kenmerk = forms.CharField(label=_("Kenmerk van het besluit"), required=False, max_length=100)
     versie = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class DeelnemerKeuze(forms.ModelChoiceField):
+    """An enrolment shown by the person's name (never "B1-route bij …" a hundred times)."""
+
+    def label_from_instance(self, obj: Inschrijving) -> str:
+        label = f"{obj.dossier.inburgeraar.volledige_naam} – {obj.get_status_display().lower()}"
+        klassen = [k.naam for k in obj.klassen.all()]
+        if klassen:
+            label += " (" + _("nu in %(klassen)s") % {"klassen": ", ".join(klassen)} + ")"
+        return label
+
+
+class KlasPlaatsenForm(forms.Form):
+    """Add a participant to one class: the class's version read with the page guards concurrent changes."""
+
+    inschrijving = DeelnemerKeuze(
+        label=_("Deelnemer"),
+        queryset=Inschrijving.objects.none(),
+        empty_label=_("Kies een deelnemer"),
+        help_text=_("Ingeschreven deelnemers bij deze aanbieder voor dit product die nog niet in de klas zitten."),
+    )
+    versie = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, kandidaten, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["inschrijving"].queryset = kandidaten
+
+
+class KlasActieForm(forms.Form):
+    """One button of a class page: place in, move to, or take out of a class (hidden fields, hand-written form)."""
+
+    actie = forms.ChoiceField(
+        choices=[("plaatsen", "plaatsen"), ("verplaatsen", "verplaatsen"), ("uithalen", "uithalen")]
+    )
+    klas = forms.IntegerField(required=False)
+    inschrijving = forms.IntegerField(required=False)
+    versie = forms.IntegerField(required=False)
+    van = forms.IntegerField(required=False)
+    van_versie = forms.IntegerField(required=False)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from koers.accounts.models import Ketenpartner
 from koers.accounts.roles import Rol
-from koers.dossiers.permissions import mag_dossier_bewerken, mag_duo_signaal_verwerken
+from koers.dossiers.permissions import mag_dossier_bewerken, mag_dossiers_bewerken, mag_duo_signaal_verwerken
 
 
 def mag_aanbod_bewerken(user, dossier) -> bool:
@@ -71,6 +71,14 @@ def mag_klas_indelen(user, klas, inschrijving, *, in_scope: bool) -> bool:
         and mag_dossier_bewerken(user, inschrijving.dossier)
         and klas.gemeente_id in (None, inschrijving.dossier.gemeente_id)
     )
+
+
+def mag_klaslijst_beheren(user, klas) -> bool:
+    """Offer "place" and "remove" on a class list: a provider's staff in its own classes, the gemeente's editors in
+    a class of their gemeente or of no gemeente. Each member is still checked with ``mag_klas_indelen``."""
+    if user.rol == Rol.KETENPARTNER_MEDEWERKER:
+        return is_aanbieder_account(user) and klas.ketenpartner_id == user.ketenpartner_id
+    return mag_dossiers_bewerken(user) and user.gemeente_id is not None and klas.gemeente_id in (None, user.gemeente_id)
 
 
 def mag_examen_melden(user, dossier, *, eigen_inschrijving: bool, in_scope: bool) -> bool:

@@ -6,7 +6,7 @@ import calendar
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Exists, OuterRef, Q, QuerySet, Sum
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
@@ -124,7 +124,7 @@ def _getal(waarde: Decimal) -> str:
 
 
 def inschrijvingen(dossier) -> list[Inschrijving]:
-    return list(dossier.inschrijvingen.select_related("ketenpartner", "contract"))
+    return list(dossier.inschrijvingen.select_related("ketenpartner", "contract").prefetch_related("klassen"))
 
 
 def gemiste_gesprekken(dossier) -> list[Voortgangsgesprek]:
@@ -159,6 +159,40 @@ def klasleden(user, klas: Klas) -> list[Inschrijving]:
         klas.leden.filter(dossier__in=dossiers_voor(user))
         .select_related("dossier__inburgeraar")
         .order_by("dossier__inburgeraar__achternaam", "pk")
+    )
+
+
+def klassen_voor_inschrijving(user, inschrijving: Inschrijving) -> list[Klas]:
+    """The classes an enrolment can be placed in: of its provider and product, of the dossier's gemeente or of no
+    gemeente, with their number of participants; a provider's staff only for its own enrolments."""
+    if inschrijving.ketenpartner_id is None:
+        return []
+    if user.rol == Rol.KETENPARTNER_MEDEWERKER and user.ketenpartner_id != inschrijving.ketenpartner_id:
+        return []
+    return list(
+        Klas.objects.filter(ketenpartner_id=inschrijving.ketenpartner_id, product=inschrijving.product)
+        .filter(Q(gemeente__isnull=True) | Q(gemeente_id=inschrijving.dossier.gemeente_id))
+        .select_related("ketenpartner", "gemeente")
+        .annotate(aantal_deelnemers=Count("leden"))
+        .order_by("naam", "pk")
+    )
+
+
+def plaatsbare_inschrijvingen(user, klas: Klas) -> QuerySet[Inschrijving]:
+    """Open enrolments in scope with the class's provider and product that are not in it yet, ordered by name; for
+    the gemeente only its own dossiers (and those of the class's gemeente)."""
+    qs = (
+        inschrijvingen_voor(user)
+        .filter(ketenpartner_id=klas.ketenpartner_id, product=klas.product)
+        .exclude(status__in=[Inschrijving.Status.AFGEROND, Inschrijving.Status.AFGEBROKEN])
+        .exclude(klassen=klas)
+    )
+    if klas.gemeente_id is not None:
+        qs = qs.filter(dossier__gemeente_id=klas.gemeente_id)
+    if user.rol != Rol.KETENPARTNER_MEDEWERKER:
+        qs = qs.filter(dossier__gemeente_id=user.gemeente_id)
+    return qs.prefetch_related("klassen").order_by(
+        "dossier__inburgeraar__achternaam", "dossier__inburgeraar__voornamen", "pk"
     )
 
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from koers.audit.models import Toegangslog
-from koers.audit.services import log_raadpleging, log_toegang
+from koers.audit.services import log_raadpleging, log_raadplegingen, log_toegang
 from koers.dossiers import selectors as dossier_selectors
 from koers.dossiers.permissions import mag_persoonsgegevens_zien
 from koers.utils.clock import vandaag
@@ -65,10 +65,13 @@ def dossier(request, pk: int):
     log_raadpleging(request, inburgeraar_id=d.inburgeraar_id, dossier_id=d.pk, omschrijving="aanbod en voortgang")
     examens = list(d.examenresultaten.all())
     plan = Ontzorgingsplan.objects.filter(dossier=d).prefetch_related("betalingen").first()
+    context_inschrijvingen = selectors.inschrijvingen(d)
+    for i in context_inschrijvingen:
+        i.dossier = d  # the permission below reads the dossier; this page has only this one
     context = {
         "dossier": d,
         "actief_tabblad": "aanbod",
-        "inschrijvingen": selectors.inschrijvingen(d),
+        "inschrijvingen": context_inschrijvingen,
         "voortgang": selectors.voortgang(d),
         "gesprekken": list(d.voortgangsgesprekken.all()),
         "gemist": selectors.gemiste_gesprekken(d),
@@ -83,6 +86,11 @@ def dossier(request, pk: int):
         "ontzorgingsplan": plan,
         "sancties": list(SanctieVoorstelPIP.objects.filter(dossier=d)),
         "mag_bewerken": permissions.mag_aanbod_bewerken(request.user, d),
+        "klas_indelen": {
+            i.pk
+            for i in context_inschrijvingen
+            if i.ketenpartner_id and permissions.mag_inschrijving_bijwerken(request.user, i, in_scope=True)
+        },
         "mag_besluiten": permissions.mag_sanctie_besluiten(request.user, d),
         "is_asielstatushouder": d.inburgeraar.doelgroep == "asielstatushouder",
         "afschalen_regel": regel("afschalen", vandaag()),
@@ -133,6 +141,71 @@ def inschrijving_status(request, pk: int, inschrijving_id: int):
             messages.success(request, _("De status van de inschrijving is gewijzigd."))
             return redirect("aanbod:dossier", pk=d.pk)
     return _formulier(request, d, form, _("Status van %s") % inschrijving, _("Opslaan"))
+
+
+@require_http_methods(["GET", "POST"])
+@eenmalig
+def inschrijving_klas(request, pk: int, inschrijving_id: int):
+    """Place an enrolment in a class of its provider, move it to another class, or take it out; from the tab."""
+    d = _dossier(request, pk)
+    inschrijving = get_object_or_404(d.inschrijvingen.select_related("ketenpartner"), pk=inschrijving_id)
+    inschrijving.dossier = d
+    if inschrijving.ketenpartner_id is None or not permissions.mag_inschrijving_bijwerken(
+        request.user, inschrijving, in_scope=True
+    ):
+        raise PermissionDenied(_("U mag deze deelnemer niet in een klas plaatsen."))
+    mogelijk = {k.pk: k for k in selectors.klassen_voor_inschrijving(request.user, inschrijving)}
+    huidige = [k for k in mogelijk.values() if k.pk in set(inschrijving.klassen.values_list("pk", flat=True))]
+    fout = ""
+    if request.method == "POST":
+        keuze = forms.KlasActieForm(request.POST)
+        if not keuze.is_valid() or keuze.cleaned_data["klas"] not in mogelijk:
+            raise Http404
+        c = keuze.cleaned_data
+        klas = mogelijk[c["klas"]]
+        naam = d.inburgeraar.volledige_naam
+        try:
+            if c["actie"] == "uithalen":
+                services.haal_uit_klas(klas, inschrijving=inschrijving, door=request.user, verwachte_versie=c["versie"])
+                melding = _("%(naam)s is uit klas %(klas)s gehaald.")
+            elif c["actie"] == "verplaatsen":
+                van = mogelijk.get(c["van"])
+                if van is None:
+                    raise Http404
+                services.verplaats_naar_klas(
+                    inschrijving,
+                    van=van,
+                    naar=klas,
+                    door=request.user,
+                    versie_van=c["van_versie"],
+                    versie_naar=c["versie"],
+                )
+                melding = _("%(naam)s is verplaatst naar klas %(klas)s; de uren blijven bij de inschrijving.")
+            else:
+                services.plaats_in_klas(
+                    klas, inschrijving=inschrijving, door=request.user, verwachte_versie=c["versie"]
+                )
+                melding = _("%(naam)s is geplaatst in klas %(klas)s.")
+        except (ValidationError, VersieConflict) as e:
+            fout = " ".join(e.messages) if isinstance(e, ValidationError) else str(e)
+        else:
+            messages.success(request, melding % {"naam": naam, "klas": klas.naam})
+            return redirect("aanbod:dossier", pk=d.pk)
+        mogelijk = {k.pk: k for k in selectors.klassen_voor_inschrijving(request.user, inschrijving)}
+        huidige = [k for k in mogelijk.values() if k.pk in set(inschrijving.klassen.values_list("pk", flat=True))]
+    log_raadpleging(request, inburgeraar_id=d.inburgeraar_id, dossier_id=d.pk, omschrijving="klas indelen")
+    return render(
+        request,
+        "aanbod/inschrijving_klas.html",
+        {
+            "dossier": d,
+            "inschrijving": inschrijving,
+            "huidige": huidige,
+            "andere": [k for k in mogelijk.values() if k not in huidige],
+            "verplaatsen_van": huidige[0] if len(huidige) == 1 else None,
+            "fout": fout,
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -392,6 +465,12 @@ def overdracht_pakket(request, pk: int, overdracht_id: int):
     return response
 
 
+def _klas_van(request, klas_id: int):
+    if not permissions.mag_klassen_zien(request.user):
+        raise PermissionDenied(_("U heeft geen toegang tot klassen."))
+    return get_object_or_404(selectors.klassen_voor(request.user), pk=klas_id)
+
+
 def klassen(request):
     if not permissions.mag_klassen_zien(request.user):
         raise PermissionDenied(_("U heeft geen toegang tot klassen."))
@@ -404,11 +483,80 @@ def klassen(request):
 
 @require_http_methods(["GET", "POST"])
 @eenmalig
+def klaslijst(request, klas_id: int):
+    """A class list by name; the class's provider and the gemeente's editors place and remove participants."""
+    klas = _klas_van(request, klas_id)
+    mag_beheren = permissions.mag_klaslijst_beheren(request.user, klas)
+    plaatsen = None
+    if mag_beheren:
+        plaatsen = forms.KlasPlaatsenForm(
+            request.POST if request.POST.get("actie") == "plaatsen" else None,
+            kandidaten=selectors.plaatsbare_inschrijvingen(request.user, klas),
+            initial={"versie": klas.versie},
+        )
+    fout = ""
+    if request.method == "POST":
+        if not mag_beheren:
+            raise PermissionDenied(_("U mag deze klaslijst niet wijzigen."))
+        keuze = forms.KlasActieForm(request.POST)
+        if not keuze.is_valid():
+            raise Http404
+        c = keuze.cleaned_data
+        try:
+            if c["actie"] == "uithalen":
+                lid = next((i for i in selectors.klasleden(request.user, klas) if i.pk == c["inschrijving"]), None)
+                if lid is None:
+                    raise Http404
+                services.haal_uit_klas(klas, inschrijving=lid, door=request.user, verwachte_versie=c["versie"])
+                melding = _("%(naam)s is uit de klas gehaald.")
+            elif plaatsen.is_valid():
+                lid = plaatsen.cleaned_data["inschrijving"]
+                services.plaats_in_klas(
+                    klas, inschrijving=lid, door=request.user, verwachte_versie=plaatsen.cleaned_data["versie"]
+                )
+                melding = _("%(naam)s is in de klas geplaatst.")
+            else:
+                lid = None
+        except (ValidationError, VersieConflict) as e:
+            fout = " ".join(e.messages) if isinstance(e, ValidationError) else str(e)
+        else:
+            if lid is not None:
+                messages.success(request, melding % {"naam": lid.dossier.inburgeraar.volledige_naam})
+                return redirect("aanbod:klaslijst", klas_id=klas.pk)
+        klas.refresh_from_db()
+        if plaatsen is not None and fout:
+            plaatsen = forms.KlasPlaatsenForm(
+                kandidaten=selectors.plaatsbare_inschrijvingen(request.user, klas), initial={"versie": klas.versie}
+            )
+    leden = selectors.klasleden(request.user, klas)
+    kandidaten = list(plaatsen.fields["inschrijving"].queryset) if plaatsen is not None else []
+    personen = dict.fromkeys((i.dossier.inburgeraar_id, i.dossier_id) for i in [*leden, *kandidaten])
+    log_raadplegingen(request, personen=list(personen), omschrijving="klaslijst")
+    rijen = [
+        {
+            "lid": lid,
+            "mag_uithalen": mag_beheren and permissions.mag_klas_indelen(request.user, klas, lid, in_scope=True),
+        }
+        for lid in leden
+    ]
+    return render(
+        request,
+        "aanbod/klaslijst.html",
+        {
+            "klas": klas,
+            "rijen": rijen,
+            "plaatsen": plaatsen if kandidaten else None,
+            "fout": fout,
+            "maand": vandaag().strftime("%Y-%m"),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@eenmalig
 def klasuren(request, klas_id: int):
     """A month of hours for a whole class on one page; saved all at once, errors next to their row."""
-    if not permissions.mag_klassen_zien(request.user):
-        raise PermissionDenied(_("U heeft geen toegang tot klassen."))
-    klas = get_object_or_404(selectors.klassen_voor(request.user), pk=klas_id)
+    klas = _klas_van(request, klas_id)
     keuze = forms.MaandForm(
         {"maand": request.GET.get("maand", vandaag().strftime("%Y-%m")), "soort": request.GET.get("soort", "taal")}
     )
@@ -461,6 +609,9 @@ def klasuren(request, klas_id: int):
                 return redirect(f"{request.path}?maand={periode:%Y-%m}&soort={soort}")
         else:
             algemene_fout = _("Er is niets opgeslagen: verbeter de gemarkeerde regels.")
+    log_raadplegingen(
+        request, personen=[(i.dossier.inburgeraar_id, i.dossier_id) for i in leden], omschrijving="uren van een klas"
+    )
     rijen = []
     for lid, form in zip(leden, formset, strict=False):
         fouten = list(rij_fouten.get(lid.pk, []))

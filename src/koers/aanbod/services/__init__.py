@@ -1,7 +1,7 @@
 """Writes for the offer: each service runs in one transaction with its timeline entry and access log."""
 
 from .inschrijving import KeurmerkOntbreekt, schrijf_in, wijzig_inschrijving_status
-from .klassen import plaats_in_klas
+from .klassen import haal_uit_klas, plaats_in_klas, verplaats_naar_klas
 from .ontzorgen import VasteLast, betaallijst_csv, maak_ontzorgingsplan, markeer_betaald
 from .resultaten import (
     houd_voortgangsgesprek,
@@ -20,6 +20,7 @@ __all__ = [
     "VasteLast",
     "besluit_sanctie",
     "betaallijst_csv",
+    "haal_uit_klas",
     "houd_voortgangsgesprek",
     "maak_ontzorgingsplan",
     "markeer_betaald",
@@ -32,5 +33,6 @@ __all__ = [
     "registreer_uren",
     "schrijf_in",
     "stel_sanctie_voor",
+    "verplaats_naar_klas",
     "wijzig_inschrijving_status",
 ]
