@@ -317,3 +317,19 @@ def test_admin_class_editor_shows_no_members_to_the_functioneel_beheerder(
     assert "B1-ochtend" in tekst
     assert "Amina Haddad" not in tekst and 'name="leden"' not in tekst
     assert not Toegangslog.objects.filter(gebruiker=beheerder).exists()
+
+
+def test_a_double_click_on_place_places_once_and_shows_the_first_result(km_client, inschrijving, ochtend):
+    import re
+
+    url = f"/dossiers/{inschrijving.dossier_id}/aanbod/inschrijvingen/{inschrijving.pk}/klas/"
+    sleutel = re.search(r'name="formuliersleutel" value="([0-9a-f]{32})"', km_client.get(url).content.decode())[1]
+    data = _knop(ochtend) | {"formuliersleutel": sleutel}
+
+    assert km_client.post(url, data).status_code == 302
+    tweede = km_client.post(url, data, follow=True)
+
+    assert "Dit formulier was al verzonden" in tweede.content.decode()
+    assert list(ochtend.leden.all()) == [inschrijving]
+    ochtend.refresh_from_db()
+    assert ochtend.versie == 2
