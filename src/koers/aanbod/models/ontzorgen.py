@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from koers.dossiers.models import Dossier
+from koers.utils.geld import euro
 from koers.utils.models import VersieModel
 
 
@@ -60,4 +61,4 @@ class Ontzorgingsbetaling(VersieModel):
         indexes = [models.Index(fields=["maand", "status"], name="ontzorgen_maand_idx")]
 
     def __str__(self) -> str:
-        return f"{self.maand:%Y-%m} {self.get_kostensoort_display()} € {self.bedrag}"
+        return f"{self.maand:%Y-%m} {self.get_kostensoort_display()} {euro(self.bedrag)}"

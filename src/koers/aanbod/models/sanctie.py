@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from koers.dossiers.models import Dossier
+from koers.utils.geld import euro
 from koers.utils.models import VersieModel
 
 
@@ -44,4 +45,4 @@ class SanctieVoorstelPIP(VersieModel):
         ]
 
     def __str__(self) -> str:
-        return f"Sanctievoorstel € {self.bedrag} ({self.get_status_display()})"
+        return f"Sanctievoorstel {euro(self.bedrag)} ({self.get_status_display()})"

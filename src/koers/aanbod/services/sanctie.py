@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from koers.dossiers.services import log_gebeurtenis
 from koers.utils.clock import vandaag
 from koers.utils.concurrency import bewaar, vergrendel
+from koers.utils.geld import bedrag as geldbedrag
 
 from .. import permissions
 from ..models import SanctieVoorstelPIP
@@ -30,7 +31,7 @@ def stel_sanctie_voor(dossier, *, door, feiten: str, bedrag: Decimal) -> Sanctie
         raise ValidationError(_("Het bedrag moet groter zijn dan nul."), code="bedrag")
     if bedrag > maximum:
         raise ValidationError(
-            _("De boete is ten hoogste € %(max)s (%(bron)s).") % {"max": maximum, "bron": hoofdregel.bron},
+            _("De boete is ten hoogste € %(max)s (%(bron)s).") % {"max": geldbedrag(maximum), "bron": hoofdregel.bron},
             code="maximum",
         )
     voorstel = SanctieVoorstelPIP.objects.create(
@@ -39,7 +40,7 @@ def stel_sanctie_voor(dossier, *, door, feiten: str, bedrag: Decimal) -> Sanctie
     log_gebeurtenis(
         dossier,
         soort="sanctie",
-        titel=_("Boete van € %s voorgesteld (PIP niet nagekomen)") % bedrag,
+        titel=_("Boete van € %s voorgesteld (PIP niet nagekomen)") % geldbedrag(bedrag),
         door=door,
         toelichting=feiten,
     )
@@ -61,9 +62,9 @@ def besluit_sanctie(
     vers.toelichting_besluit = toelichting
     bewaar(vers, door=door)
     titel = (
-        _("Boete van € %s opgelegd") % vers.bedrag
+        _("Boete van € %s opgelegd") % geldbedrag(vers.bedrag)
         if opleggen
-        else _("Voorgestelde boete van € %s afgewezen") % vers.bedrag
+        else _("Voorgestelde boete van € %s afgewezen") % geldbedrag(vers.bedrag)
     )
     log_gebeurtenis(vers.dossier, soort="sanctie", titel=titel, toelichting=toelichting, door=door)
     return vers

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from koers.utils.geld import bedrag as geldbedrag
 from koers.utils.models import VersieModel
 
 from .intake import BredeIntake, Uitnodiging
@@ -52,7 +53,7 @@ class SanctieVoorstel(VersieModel):
 
     def __str__(self) -> str:
         if self.soort == self.Soort.BOETE:
-            return _("Boete van € %s") % f"{self.bedrag:.0f}"
+            return _("Boete van € %s") % geldbedrag(self.bedrag)
         return str(self.get_soort_display())
 
     @property
