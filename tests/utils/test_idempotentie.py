@@ -99,6 +99,8 @@ AANMAAKVIEWS = {
         "afsluiten",
         "overdracht",
         "klasuren",
+        "inschrijving_klas",
+        "klaslijst",
     ],
     "dossiers": ["registreren", "gezinslid_toevoegen", "koppeling_toevoegen", "status_wijzigen", "delen"],
     "intake": [
