@@ -45,7 +45,7 @@ def test_enrol_enter_class_hours_see_progress_and_close(klas, demo_wereld, page_
 
     page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Klassen en uren").click()
     controleer_axe(page, "klassen")
-    page.get_by_role("link", name="B1-ochtend").click()
+    page.get_by_role("link", name="B1-ochtend", exact=True).click()
     page.goto(page.url.split("?")[0] + "?maand=2026-10&soort=taal")
     for naam in ("Amina Haddad", "Yusuf Haddad"):
         page.get_by_label(f"Gevolgd {naam}").fill("48")
