@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from koers.accounts.models import Gemeente
 
@@ -93,7 +94,7 @@ class ImportRecord(models.Model):
         NIET_TOEGEPAST = "niet_toegepast", _("Niet toegepast (ander record afgewezen)")
 
     aanlevering = models.ForeignKey(Import, on_delete=models.CASCADE, related_name="records", verbose_name=_("import"))
-    regel = models.PositiveIntegerField(_("regel"))
+    regel = models.PositiveIntegerField(pgettext_lazy("regel in een bestand", "regel"))
     bsn = models.CharField(_("BSN"), max_length=9, blank=True)
     v_nummer = models.CharField(_("v-nummer"), max_length=10, blank=True)
     gemeentecode = models.CharField(_("gemeentecode"), max_length=4, blank=True)
