@@ -226,3 +226,9 @@ def test_a_retried_file_upload_with_the_same_key_imports_once(db, gemeente):
     assert eerste.status_code == tweede.status_code == 202, eerste.content
     assert tweede["Idempotent-Replayed"] == "true"
     assert Import.objects.count() == 1
+
+
+def test_problem_titles_follow_the_chosen_language(gemeentesysteem):
+    assert gemeentesysteem.get("/api/v1/dossiers/999999").json()["title"] == "Niet gevonden."
+    gemeentesysteem.cookies["django_language"] = "en"
+    assert gemeentesysteem.get("/api/v1/dossiers/999999").json()["title"] == "Not found."

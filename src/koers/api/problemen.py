@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from djangorestframework_camel_case.util import camelize_re, underscore_to_camel
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -53,19 +54,19 @@ class SleutelHergebruikt(exceptions.APIException):
 
 
 _TITELS = {
-    400: "Een of meer gegevens zijn ongeldig.",
-    401: "Niet geauthenticeerd.",
-    403: "Geen toegang.",
-    404: "Niet gevonden.",
-    405: "Deze methode is hier niet toegestaan.",
-    406: "Dit formaat kan niet worden geleverd.",
-    409: "Conflict.",
-    412: "De versie komt niet overeen.",
-    415: "Dit formaat wordt niet ondersteund.",
-    422: "Het verzoek kan niet worden verwerkt.",
-    500: "Interne fout.",
-    428: "If-Match ontbreekt.",
-    429: "Te veel verzoeken.",
+    400: gettext_lazy("Een of meer gegevens zijn ongeldig."),
+    401: gettext_lazy("Niet geauthenticeerd."),
+    403: gettext_lazy("Geen toegang."),
+    404: gettext_lazy("Niet gevonden."),
+    405: gettext_lazy("Deze methode is hier niet toegestaan."),
+    406: gettext_lazy("Dit formaat kan niet worden geleverd."),
+    409: gettext_lazy("Conflict."),
+    412: gettext_lazy("De versie komt niet overeen."),
+    415: gettext_lazy("Dit formaat wordt niet ondersteund."),
+    422: gettext_lazy("Het verzoek kan niet worden verwerkt."),
+    500: gettext_lazy("Interne fout."),
+    428: gettext_lazy("If-Match ontbreekt."),
+    429: gettext_lazy("Te veel verzoeken."),
 }
 
 
@@ -107,7 +108,7 @@ def probleem_response(request, *, status_code: int, code: str, detail: str, onge
     data = {
         "type": f"urn:koers:probleem:{code}",
         "code": code,
-        "title": _(_TITELS.get(status_code, "Fout.")),
+        "title": str(_TITELS.get(status_code, gettext_lazy("Fout."))),
         "status": status_code,
         "detail": detail,
         "instance": request.path if request is not None else "",
@@ -147,7 +148,7 @@ def _probleem_json(request, status_code: int, code: str, detail: str):
     data = {
         "type": f"urn:koers:probleem:{code}",
         "code": code,
-        "title": _(_TITELS.get(status_code, "Fout.")),
+        "title": str(_TITELS.get(status_code, gettext_lazy("Fout."))),
         "status": status_code,
         "detail": detail,
         "instance": request.path,

@@ -229,9 +229,17 @@ def gezondheidsteksten(adviezen: Iterable[Advies]) -> set[str]:
 
 
 def adviezen_van_dossier(dossier) -> list[Advies]:
+    return adviezen_per_dossier([dossier.pk]).get(dossier.pk, [])
+
+
+def adviezen_per_dossier(dossier_ids) -> dict[int, list[Advies]]:
+    """The stored advices of several dossiers in one query (for lists that show motivations)."""
     from .models import RouteAdvies
 
-    return [r.advies for r in RouteAdvies.objects.filter(intake__dossier=dossier)]
+    uit: dict[int, list[Advies]] = {}
+    for r in RouteAdvies.objects.filter(intake__dossier_id__in=list(dossier_ids)).select_related("intake"):
+        uit.setdefault(r.intake.dossier_id, []).append(r.advies)
+    return uit
 
 
 @dataclass(frozen=True)
@@ -245,10 +253,12 @@ class MotiveringWeergave:
         return [a for a in self.tekst.split("\n\n") if a.strip()]
 
 
-def motivering_voor_weergave(tekst: str, *, dossier, mag_gezondheid: bool) -> MotiveringWeergave:
+def motivering_voor_weergave(
+    tekst: str, *, dossier, mag_gezondheid: bool, adviezen: Iterable[Advies] | None = None
+) -> MotiveringWeergave:
     """A text copied from the advice (PIP motivering), with every line holding a health wording removed for users
     without the right. Free text the klantmanager typed is theirs to word; the form asks not to name health."""
-    gevoelig = gezondheidsteksten(adviezen_van_dossier(dossier))
+    gevoelig = gezondheidsteksten(adviezen_van_dossier(dossier) if adviezen is None else adviezen)
 
     def is_gevoelig(regel: str) -> bool:
         return any(t in regel for t in gevoelig)

@@ -37,14 +37,15 @@ def intake_van(dossier: Dossier) -> BredeIntake | None:
 
 
 def vragen(intake: BredeIntake, *, met_gezondheid: bool) -> list[Vraag]:
-    qs = intake.vragenlijst.vragen.all()
-    if not met_gezondheid:
-        qs = qs.filter(is_gezondheid=False)
-    return list(qs)
+    """The questions this user may see, filtered in Python so a list with prefetched questions costs no query."""
+    return [v for v in intake.vragenlijst.vragen.all() if met_gezondheid or not v.is_gezondheid]
 
 
 def antwoorden(intake: BredeIntake) -> dict[str, object]:
-    """Answers keyed by question code (all of them: callers decide what to show)."""
+    """Answers keyed by question code (all of them: callers decide what to show). Uses prefetched answers (with
+    ``antwoorden__vraag``) when a list prefetched them, otherwise one query."""
+    if "antwoorden" in getattr(intake, "_prefetched_objects_cache", {}):
+        return {a.vraag.code: a.waarde for a in intake.antwoorden.all()}
     return dict(intake.antwoorden.values_list("vraag__code", "waarde"))
 
 

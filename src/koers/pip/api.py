@@ -21,7 +21,7 @@ from koers.audit.models import Toegangslog
 from koers.audit.services import log_toegang
 from koers.dossiers.permissions import mag_gezondheid_zien
 from koers.dossiers.selectors import dossier_voor, dossiers_voor
-from koers.intake.privacy import motivering_voor_weergave
+from koers.intake.privacy import adviezen_per_dossier, motivering_voor_weergave
 
 from . import permissions, services
 from .models import PIP, PIPOnderdeel
@@ -33,6 +33,15 @@ class OnderdeelSerializer(serializers.ModelSerializer):
         model = PIPOnderdeel
         fields = ["id", *ONDERDEELVELDEN, "volgorde"]
         read_only_fields = ["id", "volgorde"]
+
+
+class PipLijstSerializer(serializers.ListSerializer):
+    """A page of PIPs reads the route advices of all its dossiers in one query (for the motivations' privacy)."""
+
+    def to_representation(self, data):
+        pips = list(data.all() if hasattr(data, "all") else data)
+        self.child.context["adviezen"] = adviezen_per_dossier({p.dossier_id for p in pips})
+        return super().to_representation(pips)
 
 
 class PipSerializer(serializers.ModelSerializer):
@@ -71,6 +80,7 @@ class PipSerializer(serializers.ModelSerializer):
             "vastgesteld_op",
         ]
         extra_kwargs = {"contactpersoon": {"read_only": True}}
+        list_serializer_class = PipLijstSerializer
 
     def get_beschikking(self, pip) -> str | None:
         if not pip.is_definitief:
@@ -80,8 +90,12 @@ class PipSerializer(serializers.ModelSerializer):
     def to_representation(self, pip):
         data = super().to_representation(pip)
         request = self.context["request"]
+        adviezen = self.context.get("adviezen")
         data["route_motivering"] = motivering_voor_weergave(
-            pip.route_motivering, dossier=pip.dossier, mag_gezondheid=mag_gezondheid_zien(request.user, pip.dossier)
+            pip.route_motivering,
+            dossier=pip.dossier,
+            mag_gezondheid=mag_gezondheid_zien(request.user, pip.dossier),
+            adviezen=None if adviezen is None else adviezen.get(pip.dossier_id, []),
         ).tekst
         return data
 
